@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Micrograd;
+
+/// <summary>
+/// A scalar that remembers how it was computed, so that <see cref="Backward"/> can find the
+/// derivative of it with respect to every value it depends on.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Arithmetic on values (<c>+ - * /</c>, unary <c>-</c>, <see cref="Pow(double)"/>, <see cref="Exp"/>,
+/// <see cref="Log"/>, <see cref="Tanh"/>, <see cref="Relu"/>, <see cref="Sigmoid"/>, <see cref="Sum(Value[])"/>,
+/// <see cref="Dot"/>) creates new values that point back at their inputs: together they form a directed
+/// acyclic graph. Each operation's forward value and its local derivative are defined side by side in the
+/// source, as in Andrej Karpathy's micrograd.
+/// </para>
+/// <para>
+/// Gradients follow PyTorch: calling <see cref="Backward"/> again on the same graph adds to the gradients of
+/// leaves (values made with the constructor), while the gradients of interior values are recomputed from
+/// zero. Reset leaves with <c>Module.ZeroGrad()</c>, an optimizer's <c>ZeroGrad()</c>, or by setting
+/// <see cref="Grad"/> to zero. Numeric domains follow IEEE 754 as PyTorch does: <c>Log(0)</c> is
+/// negative infinity and <c>Log(-1)</c> is NaN; no operation throws for a numeric reason.
+/// </para>
+/// <para>
+/// Independent graphs may be built and back-propagated on different threads at the same time. One graph
+/// must not be changed or back-propagated from two threads at once.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var a = new Value(-4.0, "a");
+/// var b = new Value(2.0, "b");
+/// var c = a * b + b.Pow(3);
+/// c.Backward();
+/// Console.WriteLine(a.Grad); // 2  (dc/da = b)
+/// Console.WriteLine(b.Grad); // 8  (dc/db = a + 3b²)
+/// </code>
+/// </example>
+public sealed partial class Value : IFormattable
+{
+    // Layout matters: a node is 64 bytes on 64-bit .NET (16 of header, 48 of fields).
+    private double _data;
+    private double _grad;
+    private readonly Value? _left;
+    private readonly Value? _right;
+
+    // The label (a string), or for n-ary operations a NaryInputs object that holds the inputs and the label.
+    private object? _extra;
+
+    // The traversal that last visited this node; see TopologicalOrder.
+    private uint _visitMark;
+    private readonly Operation _operation;
+
+    /// <summary>Creates a leaf value: one that no operation produced, such as an input or a parameter.</summary>
+    /// <param name="data">The scalar this value holds.</param>
+    /// <param name="label">An optional name, shown by <see cref="ToString()"/> and in graph pictures.</param>
+    /// <example>
+    /// <code>
+    /// var weight = new Value(0.5, "w");
+    /// </code>
+    /// </example>
+    public Value(double data, string? label = null)
+    {
+        _data = data;
+        _extra = label;
+    }
+
+    private Value(double data, Operation operation, Value left, Value? right = null)
+    {
+        _data = data;
+        _operation = operation;
+        _left = left;
+        _right = right;
+    }
+
+    private Value(double data, Operation operation, NaryInputs inputs)
+    {
+        _data = data;
+        _operation = operation;
+        _extra = inputs;
+    }
+
+    /// <summary>The scalar this value holds. Optimizers change it in place on leaves.</summary>
+    public double Data
+    {
+        get => _data;
+        set => _data = value;
+    }
+
+    /// <summary>
+    /// The derivative of the value <see cref="Backward"/> was last called on with respect to this one.
+    /// Zero until then.
+    /// </summary>
+    public double Grad
+    {
+        get => _grad;
+        set => _grad = value;
+    }
+
+    /// <summary>An optional name, shown by <see cref="ToString()"/> and in graph pictures.</summary>
+    public string? Label
+    {
+        get => _extra is NaryInputs nary ? nary.Label : (string?)_extra;
+        set
+        {
+            if (_extra is NaryInputs nary)
+            {
+                nary.Label = value;
+            }
+            else
+            {
+                _extra = value;
+            }
+        }
+    }
+
+    /// <summary><see langword="true"/> when no operation produced this value (it was made with the constructor).</summary>
+    public bool IsLeaf => _operation == Operation.Leaf;
+
+    /// <summary>
+    /// The operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>, <c>"*"</c>,
+    /// <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>, <c>"log"</c>,
+    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sigmoid"</c>, <c>"sum"</c>, <c>"dot"</c>; empty for a leaf.
+    /// </summary>
+    public string Operator => _operation switch
+    {
+        Operation.Leaf => string.Empty,
+        Operation.Add => "+",
+        Operation.Subtract => "-",
+        Operation.Multiply => "*",
+        Operation.Divide => "/",
+        Operation.Power => "**",
+        Operation.Negate => "neg",
+        Operation.PowerConstant => "**" + _right!._data.ToString(CultureInfo.InvariantCulture),
+        Operation.Exp => "exp",
+        Operation.Log => "log",
+        Operation.Tanh => "tanh",
+        Operation.Relu => "ReLU",
+        Operation.Sigmoid => "sigmoid",
+        Operation.Sum => "sum",
+        Operation.Dot => "dot",
+        _ => throw new InvalidOperationException("Unknown operation " + _operation + "."),
+    };
+
+    /// <summary>
+    /// The values this one was computed from, in operand order; empty for a leaf. For <see cref="Dot"/> the
+    /// left vector comes first, then the right one. A constant exponent given to <see cref="Pow(double)"/>
+    /// is not an input.
+    /// </summary>
+    public IReadOnlyList<Value> Inputs
+    {
+        get
+        {
+            if (_operation >= Operation.Sum)
+            {
+                return Array.AsReadOnly(((NaryInputs)_extra!).Values);
+            }
+
+            if (_left is null)
+            {
+                return Array.Empty<Value>();
+            }
+
+            return _right is null || _operation == Operation.PowerConstant
+                ? new[] { _left }
+                : new[] { _left, _right };
+        }
+    }
+
+    /// <summary>Returns the value in the form <c>Value(data=4.6252, grad=0)</c>, with the label if there is one.</summary>
+    /// <returns>The value's data, gradient and label, in the invariant culture.</returns>
+    public override string ToString() => ToString(null, CultureInfo.InvariantCulture);
+
+    /// <summary>Returns the value with its data and gradient formatted by <paramref name="format"/>.</summary>
+    /// <param name="format">A numeric format string for <see cref="double"/>, such as <c>"F4"</c>; <see langword="null"/> for the shortest round-trip form.</param>
+    /// <param name="formatProvider">The culture to format numbers with; <see langword="null"/> for the current culture.</param>
+    /// <returns>A string such as <c>Value(data=4.6252, grad=0, label=g)</c>.</returns>
+    /// <example>
+    /// <code>
+    /// Console.WriteLine($"{g:F4}"); // Value(data=4.6252, grad=1.0000)
+    /// </code>
+    /// </example>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        string data = _data.ToString(format, formatProvider);
+        string grad = _grad.ToString(format, formatProvider);
+        string? label = Label;
+        return label is null
+            ? "Value(data=" + data + ", grad=" + grad + ")"
+            : "Value(data=" + data + ", grad=" + grad + ", label=" + label + ")";
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowArgumentNull(string parameterName) => throw new ArgumentNullException(parameterName);
+
+    /// <summary>The inputs of an n-ary node, kept out of line so that ordinary nodes stay 64 bytes.</summary>
+    private sealed class NaryInputs
+    {
+        public NaryInputs(Value[] values) => Values = values;
+
+        public Value[] Values { get; }
+
+        public string? Label { get; set; }
+    }
+}

@@ -1,0 +1,98 @@
+using Micrograd.Tests.Reference;
+using TorchSharp;
+using Tensor = TorchSharp.torch.Tensor;
+
+namespace Micrograd.Tests;
+
+/// <summary>Every operator and function, value and gradients, against TorchSharp float64 over many inputs.</summary>
+public sealed class OperatorTests
+{
+    [Fact] public void Add_matches_TorchSharp() => ReferenceCheck.Binary((a, b) => a + b, (a, b) => a + b);
+
+    [Fact] public void Subtract_matches_TorchSharp() => ReferenceCheck.Binary((a, b) => a - b, (a, b) => a - b);
+
+    [Fact] public void Multiply_matches_TorchSharp() => ReferenceCheck.Binary((a, b) => a * b, (a, b) => a * b);
+
+    [Fact] public void Divide_matches_TorchSharp() => ReferenceCheck.Binary((a, b) => a / b, (a, b) => a / b);
+
+    [Fact] public void Pow_with_a_value_exponent_matches_TorchSharp() => ReferenceCheck.Binary((a, b) => a.Pow(b), (a, b) => a.pow(b));
+
+    [Fact] public void Named_equivalents_match_the_operators() =>
+        ReferenceCheck.Binary(
+            (a, b) => Value.Add(Value.Multiply(a, b), Value.Divide(Value.Subtract(a, b), Value.Negate(b))),
+            (a, b) => a * b + (a - b) / -b);
+
+    [Fact] public void Negate_matches_TorchSharp() => ReferenceCheck.Unary(a => -a, a => -a);
+
+    [Fact] public void Unary_plus_returns_the_same_value() => ReferenceCheck.Unary(a => +a, a => a * 1.0);
+
+    [Theory]
+    [InlineData(2.0)]
+    [InlineData(3.0)]
+    [InlineData(0.5)]
+    [InlineData(-1.0)]
+    [InlineData(-2.0)]
+    [InlineData(-0.5)]
+    [InlineData(1.5)]
+    [InlineData(-2.5)]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void Pow_with_a_constant_exponent_matches_TorchSharp(double exponent) =>
+        ReferenceCheck.Unary(a => a.Pow(exponent), a => a.pow(exponent));
+
+    [Fact] public void Exp_matches_TorchSharp() => ReferenceCheck.Unary(a => a.Exp(), a => a.exp());
+
+    [Fact] public void Log_matches_TorchSharp() => ReferenceCheck.Unary(a => a.Log(), a => a.log());
+
+    [Fact] public void Tanh_matches_TorchSharp() => ReferenceCheck.Unary(a => a.Tanh(), a => a.tanh());
+
+    [Fact] public void Relu_matches_TorchSharp() => ReferenceCheck.Unary(a => a.Relu(), a => a.relu());
+
+    [Fact] public void Sigmoid_matches_TorchSharp() => ReferenceCheck.Unary(a => a.Sigmoid(), a => a.sigmoid());
+
+    [Fact] public void Value_plus_double_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => a + c, (a, c) => a + c);
+
+    [Fact] public void Double_plus_value_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => c + a, (a, c) => c + a);
+
+    [Fact] public void Value_minus_double_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => a - c, (a, c) => a - c);
+
+    [Fact] public void Double_minus_value_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => c - a, (a, c) => c - a);
+
+    [Fact] public void Value_times_double_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => a * c, (a, c) => a * c);
+
+    [Fact] public void Double_times_value_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => c * a, (a, c) => c * a);
+
+    [Fact] public void Value_divided_by_double_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => a / c, (a, c) => a / c);
+
+    [Fact] public void Double_divided_by_value_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => c / a, (a, c) => c / a);
+
+    [Fact] public void Implicit_conversion_from_double_makes_a_leaf_that_takes_part_in_the_graph() =>
+        ReferenceCheck.WithConstant((a, c) => { Value k = c; return a * k + k; }, (a, c) => a * c + c);
+
+    [Fact]
+    public void Sum_matches_TorchSharp_including_repeated_inputs() =>
+        ReferenceCheck.Binary(
+            (a, b) => Value.Sum(a, b, a, a * b),
+            (a, b) => torch.stack([a, b, a, a * b]).sum());
+
+    [Fact]
+    public void Dot_matches_TorchSharp_including_an_input_on_both_sides() =>
+        ReferenceCheck.Binary(
+            (a, b) => Value.Dot([a, b, a], [b, b.Tanh(), a]),
+            (a, b) => torch.dot(torch.stack([a, b, a]), torch.stack([b, b.tanh(), a])));
+
+    [Fact]
+    public void Sum_of_nothing_is_a_zero_leaf()
+    {
+        Value sum = Value.Sum();
+        sum.Data.Should().Be(0.0);
+        sum.IsLeaf.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Dot_of_different_lengths_names_both_lengths()
+    {
+        Action act = () => Value.Dot([new Value(1), new Value(2)], [new Value(3)]);
+        act.Should().Throw<ArgumentException>().WithParameterName("right").WithMessage("*left has 2*right has 1*");
+    }
+}
