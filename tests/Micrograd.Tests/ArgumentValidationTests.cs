@@ -1,0 +1,38 @@
+namespace Micrograd.Tests;
+
+/// <summary>A null operand is a programming error: it throws ArgumentNullException naming the argument.</summary>
+public sealed class ArgumentValidationTests
+{
+    private static readonly Value Some = new(1.0);
+    private static readonly Value? Null = null;
+
+    public static TheoryData<string, Action, string> NullOperands => new()
+    {
+        { "null + value", () => _ = Null! + Some, "left" },
+        { "value + null", () => _ = Some + Null!, "right" },
+        { "null - value", () => _ = Null! - Some, "left" },
+        { "value - null", () => _ = Some - Null!, "right" },
+        { "null * value", () => _ = Null! * Some, "left" },
+        { "value * null", () => _ = Some * Null!, "right" },
+        { "null / value", () => _ = Null! / Some, "left" },
+        { "value / null", () => _ = Some / Null!, "right" },
+        { "-null", () => _ = -Null!, "value" },
+        { "null + 1.0", () => _ = Null! + 1.0, "left" },
+        { "1.0 + null", () => _ = 1.0 + Null!, "right" },
+        { "null * 2.0", () => _ = Null! * 2.0, "left" },
+        { "2.0 / null", () => _ = 2.0 / Null!, "right" },
+        { "Pow(null)", () => _ = Some.Pow(Null!), "exponent" },
+        { "Sum(null array)", () => _ = Value.Sum((Value[])null!), "values" },
+        { "Sum with a null element", () => _ = Value.Sum(Some, Null!), "values" },
+        { "Dot(null, ...)", () => _ = Value.Dot(null!, [Some]), "left" },
+        { "Dot(..., null)", () => _ = Value.Dot([Some], null!), "right" },
+        { "Dot with a null element", () => _ = Value.Dot([Some], [Null!]), "right" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NullOperands))]
+    public void A_null_operand_throws_ArgumentNullException_naming_it(string expression, Action act, string parameter)
+    {
+        act.Should().Throw<ArgumentNullException>(expression).WithParameterName(parameter);
+    }
+}

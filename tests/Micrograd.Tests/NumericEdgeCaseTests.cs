@@ -1,0 +1,110 @@
+using Micrograd.Tests.Reference;
+using TorchSharp;
+
+namespace Micrograd.Tests;
+
+/// <summary>IEEE 754 semantics as in PyTorch: no operation throws for a numeric domain, and saturating functions stay finite.</summary>
+public sealed class NumericEdgeCaseTests
+{
+    [Fact]
+    public void Log_of_zero_is_negative_infinity()
+    {
+        new Value(0.0).Log().Data.Should().Be(double.NegativeInfinity);
+    }
+
+    [Fact]
+    public void Log_of_a_negative_number_is_NaN()
+    {
+        new Value(-1.0).Log().Data.Should().Be(double.NaN);
+    }
+
+    [Fact]
+    public void A_negative_base_to_a_fractional_power_is_NaN_for_both_kinds_of_exponent()
+    {
+        new Value(-8.0).Pow(1.0 / 3.0).Data.Should().Be(double.NaN);
+        new Value(-8.0).Pow(new Value(0.5)).Data.Should().Be(double.NaN);
+    }
+
+    [Fact]
+    public void One_divided_by_zero_is_positive_infinity()
+    {
+        (1 / new Value(0.0)).Data.Should().Be(double.PositiveInfinity);
+        (new Value(1.0) / 0.0).Data.Should().Be(double.PositiveInfinity);
+    }
+
+    [Theory]
+    [InlineData(1000.0, 1.0)]
+    [InlineData(-1000.0, -1.0)]
+    [InlineData(double.PositiveInfinity, 1.0)]
+    public void Tanh_saturates_exactly_with_a_zero_gradient(double input, double expected)
+    {
+        var x = new Value(input);
+        var y = x.Tanh();
+        y.Backward();
+        y.Data.Should().Be(expected);
+        x.Grad.Should().Be(0.0);
+    }
+
+    [Theory]
+    [InlineData(-1000.0, 0.0)]
+    [InlineData(1000.0, 1.0)]
+    [InlineData(-800.0, 0.0)]
+    public void Sigmoid_saturates_exactly_with_a_zero_gradient(double input, double expected)
+    {
+        var x = new Value(input);
+        var y = x.Sigmoid();
+        y.Backward();
+        y.Data.Should().Be(expected);
+        x.Grad.Should().Be(0.0);
+    }
+
+    [Fact]
+    public void Saturated_activations_leave_no_NaN_anywhere_in_the_gradient()
+    {
+        var w = new Value(50.0);
+        var b = new Value(-3.0);
+        var y = (w * 40.0 + b).Tanh() + (w * -30.0 + b).Sigmoid() + (b * 1000).Tanh();
+        y.Backward();
+        double.IsNaN(w.Grad).Should().BeFalse();
+        double.IsNaN(b.Grad).Should().BeFalse();
+        w.Grad.Should().Be(0.0);
+        b.Grad.Should().Be(0.0);
+    }
+
+    [Fact]
+    public void Relu_has_zero_gradient_at_the_kink_as_in_TorchSharp()
+    {
+        var x = new Value(0.0);
+        x.Relu().Backward();
+
+        using var scope = torch.NewDisposeScope();
+        var tx = Torch.Scalar(0.0);
+        tx.relu().backward();
+        x.Grad.Should().Be(Torch.Grad(tx)).And.Be(0.0);
+    }
+
+    [Fact]
+    public void Zero_to_the_power_zero_is_one_with_finite_gradients_as_in_TorchSharp()
+    {
+        var a = new Value(0.0);
+        var b = new Value(0.0);
+        var y = a.Pow(b);
+        y.Backward();
+
+        using var scope = torch.NewDisposeScope();
+        var ta = Torch.Scalar(0.0);
+        var tb = Torch.Scalar(0.0);
+        var ty = ta.pow(tb);
+        ty.backward();
+
+        y.Data.Should().Be(1.0);
+        a.Grad.Should().Be(Torch.Grad(ta));
+        b.Grad.Should().Be(Torch.Grad(tb));
+    }
+
+    [Fact]
+    public void NaN_flows_through_relu_instead_of_being_hidden()
+    {
+        new Value(double.NaN).Relu().Data.Should().Be(double.NaN);
+    }
+}

@@ -1,0 +1,80 @@
+namespace Micrograd.Tests;
+
+/// <summary>What a value tells about itself: its text, the operation that made it and its inputs.</summary>
+public sealed class ValueShapeTests
+{
+    [Fact]
+    public void ToString_reads_like_the_python_repr()
+    {
+        new Value(4.25).ToString().Should().Be("Value(data=4.25, grad=0)");
+        new Value(-1.5, "w1").ToString().Should().Be("Value(data=-1.5, grad=0, label=w1)");
+    }
+
+    [Fact]
+    public void ToString_with_a_format_formats_data_and_gradient()
+    {
+        var a = new Value(2.0);
+        var y = a * 1.23456;
+        y.Backward();
+        $"{y:F4}".Should().Be("Value(data=2.4691, grad=1.0000)");
+        a.ToString("F2", System.Globalization.CultureInfo.GetCultureInfo("de-DE")).Should().Be("Value(data=2,00, grad=1,23)");
+    }
+
+    [Fact]
+    public void A_leaf_has_no_operator_and_no_inputs()
+    {
+        var a = new Value(1.0, "a");
+        a.IsLeaf.Should().BeTrue();
+        a.Operator.Should().BeEmpty();
+        a.Inputs.Should().BeEmpty();
+        a.Label.Should().Be("a");
+    }
+
+    [Fact]
+    public void Operations_record_their_operator_and_inputs_in_order()
+    {
+        var a = new Value(2.0);
+        var b = new Value(3.0);
+        (a + b).Operator.Should().Be("+");
+        (a - b).Inputs.Should().Equal(a, b);
+        (a * b).Operator.Should().Be("*");
+        (b / a).Inputs.Should().Equal(b, a);
+        (-a).Operator.Should().Be("neg");
+        a.Pow(b).Inputs.Should().Equal(a, b);
+        a.Tanh().Operator.Should().Be("tanh");
+        a.Relu().Operator.Should().Be("ReLU");
+        a.Exp().Inputs.Should().Equal(a);
+        Value.Dot([a, b], [b, a]).Inputs.Should().Equal(a, b, b, a);
+        Value.Sum(a, b, a).Operator.Should().Be("sum");
+    }
+
+    [Fact]
+    public void A_constant_exponent_is_named_in_the_operator_and_is_not_an_input()
+    {
+        var a = new Value(2.0);
+        var y = a.Pow(2);
+        y.Operator.Should().Be("**2");
+        y.Inputs.Should().Equal(a);
+    }
+
+    [Fact]
+    public void Labels_can_be_set_on_any_value_including_sums()
+    {
+        var a = new Value(1.0);
+        var s = Value.Sum(a, a);
+        s.Label = "s";
+        s.Label.Should().Be("s");
+        s.Inputs.Should().Equal(a, a);
+        var p = a * 2.0;
+        p.Label = "p";
+        p.ToString().Should().Be("Value(data=2, grad=0, label=p)");
+    }
+
+    [Fact]
+    public void Data_is_mutable_so_optimizers_can_update_parameters()
+    {
+        var w = new Value(1.0);
+        w.Data -= 0.25;
+        w.Data.Should().Be(0.75);
+    }
+}
