@@ -20,6 +20,7 @@ internal enum Operation : byte
     Tanh,
     Relu,
     Sigmoid,
+    Softplus,
 
     // N-ary: inputs live in a NaryInputs object in _extra.
     Sum,

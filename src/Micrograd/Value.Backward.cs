@@ -88,6 +88,7 @@ public sealed partial class Value
             case Operation.Tanh: TanhBackward(); break;
             case Operation.Relu: ReluBackward(); break;
             case Operation.Sigmoid: SigmoidBackward(); break;
+            case Operation.Softplus: SoftplusBackward(); break;
             case Operation.Sum: SumBackward(); break;
             case Operation.Dot: DotBackward(); break;
             default: throw new InvalidOperationException("Unknown operation " + _operation + ".");

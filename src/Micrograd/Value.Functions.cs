@@ -150,4 +150,27 @@ public sealed partial class Value
     // d(σ(a))/da = σ(a) * (1 - σ(a)), from this node's own data
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SigmoidBackward() => _left!._grad += _grad * (_data * (1 - _data));
+
+    // ---- softplus(a) --------------------------------------------------------------------------------------
+
+    /// <summary>Returns softplus, ln(1 + e<sup>this</sup>), computed so that it never overflows; the smooth relative of <see cref="Relu"/>.</summary>
+    /// <returns>ln(1 + e<sup>this</sup>), at least 0.</returns>
+    public Value Softplus()
+    {
+        double x = _data;
+        double result = Math.Max(x, 0) + Log1P(Math.Exp(-Math.Abs(x))); // max(x, 0) + ln(1 + e^-|x|)
+        return new(result, Operation.Softplus, this);
+    }
+
+    // d(softplus a)/da = σ(a), computed stably as in Sigmoid
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SoftplusBackward()
+    {
+        double x = _left!._data;
+        double sigmoid = x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+        _left._grad += _grad * sigmoid;
+    }
+
+    // ln(1 + y) without losing precision for tiny y (netstandard2.0 has no Math.Log1P).
+    private static double Log1P(double y) => y < 1e-5 ? y - y * y / 2 + y * y * y / 3 : Math.Log(1 + y);
 }

@@ -123,7 +123,7 @@ public sealed partial class Value : IFormattable
     /// <summary>
     /// The operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>, <c>"*"</c>,
     /// <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>, <c>"log"</c>,
-    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sigmoid"</c>, <c>"sum"</c>, <c>"dot"</c>; empty for a leaf.
+    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sigmoid"</c>, <c>"softplus"</c>, <c>"sum"</c>, <c>"dot"</c>; empty for a leaf.
     /// </summary>
     public string Operator => _operation switch
     {
@@ -140,6 +140,7 @@ public sealed partial class Value : IFormattable
         Operation.Tanh => "tanh",
         Operation.Relu => "ReLU",
         Operation.Sigmoid => "sigmoid",
+        Operation.Softplus => "softplus",
         Operation.Sum => "sum",
         Operation.Dot => "dot",
         _ => throw new InvalidOperationException("Unknown operation " + _operation + "."),

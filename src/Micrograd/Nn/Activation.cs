@@ -1,0 +1,17 @@
+namespace Micrograd.Nn;
+
+/// <summary>The function a <see cref="Neuron"/> applies to its weighted sum.</summary>
+public enum Activation
+{
+    /// <summary>No function: the neuron outputs its weighted sum. micrograd's demo uses it for the output layer.</summary>
+    Linear,
+
+    /// <summary>The hyperbolic tangent, as in the lecture's network.</summary>
+    Tanh,
+
+    /// <summary>The rectified linear unit, as in micrograd's demo for hidden layers.</summary>
+    Relu,
+
+    /// <summary>The logistic sigmoid.</summary>
+    Sigmoid,
+}

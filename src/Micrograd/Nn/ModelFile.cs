@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+
+namespace Micrograd.Nn;
+
+/// <summary>
+/// Reads and writes an <see cref="MLP"/> as JSON a person can read:
+/// <c>{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[{"activation":"Relu","neurons":[{"weights":[…],"bias":0}]}]}</c>.
+/// Numbers are written in their shortest round-trip form, so a model loads back bit for bit; infinities and NaN
+/// are written as the strings "Infinity", "-Infinity" and "NaN".
+/// </summary>
+internal static class ModelFile
+{
+    private const string Format = "micrograd-mlp";
+    private const int Version = 1;
+
+    public static void Write(MLP model, string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        string fullPath = Path.GetFullPath(path);
+        string temporary = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Write(model, stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (File.Exists(fullPath))
+            {
+                File.Replace(temporary, fullPath, destinationBackupFileName: null);
+            }
+            else
+            {
+                File.Move(temporary, fullPath);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    public static void Write(MLP model, Stream stream)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("format", Format);
+        writer.WriteNumber("version", Version);
+        writer.WriteNumber("inputs", model.InputCount);
+        writer.WriteStartArray("layers");
+        foreach (Layer layer in model.Layers)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("activation", layer.Activation.ToString());
+            writer.WriteStartArray("neurons");
+            foreach (Neuron neuron in layer.Neurons)
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("weights");
+                foreach (Value weight in neuron.Weights)
+                {
+                    WriteNumber(writer, weight.Data);
+                }
+
+                writer.WriteEndArray();
+                writer.WritePropertyName("bias");
+                WriteNumber(writer, neuron.Bias.Data);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    public static MLP Read(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        try
+        {
+            return Read(stream);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidDataException("'" + path + "': " + error.Message, error);
+        }
+    }
+
+    public static MLP Read(Stream stream)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stream);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException("The model file is not complete, valid JSON: " + error.Message, error);
+        }
+
+        using (document)
+        {
+            // Everything is read and checked before any module is built, so a bad file never half-loads.
+            JsonElement root = Expect(document.RootElement, JsonValueKind.Object, "$");
+            string? format = Property(root, "format", JsonValueKind.String, "$").GetString();
+            if (format != Format)
+            {
+                throw new InvalidDataException("$.format is '" + format + "', expected '" + Format + "'.");
+            }
+
+            int version = Integer(Property(root, "version", JsonValueKind.Number, "$"), "$.version");
+            if (version != Version)
+            {
+                throw new InvalidDataException("$.version is " + version + "; this library reads version " + Version + ".");
+            }
+
+            int inputs = Integer(Property(root, "inputs", JsonValueKind.Number, "$"), "$.inputs");
+            if (inputs < 1)
+            {
+                throw new InvalidDataException("$.inputs is " + inputs + "; a network needs at least one input.");
+            }
+
+            JsonElement layersElement = Property(root, "layers", JsonValueKind.Array, "$");
+            if (layersElement.GetArrayLength() == 0)
+            {
+                throw new InvalidDataException("$.layers is empty; a network needs at least one layer.");
+            }
+
+            var layers = new List<Layer>();
+            int previous = inputs;
+            int l = 0;
+            foreach (JsonElement layerElement in layersElement.EnumerateArray())
+            {
+                string at = "$.layers[" + l + "]";
+                Expect(layerElement, JsonValueKind.Object, at);
+                string? activationName = Property(layerElement, "activation", JsonValueKind.String, at).GetString();
+                if (!Enum.TryParse(activationName, ignoreCase: false, out Activation activation)
+                    || !Enum.IsDefined(typeof(Activation), activation)
+                    || activationName != activation.ToString())
+                {
+                    throw new InvalidDataException(
+                        at + ".activation is '" + activationName + "'; expected one of " + string.Join(", ", Enum.GetNames(typeof(Activation))) + ".");
+                }
+
+                JsonElement neuronsElement = Property(layerElement, "neurons", JsonValueKind.Array, at);
+                if (neuronsElement.GetArrayLength() == 0)
+                {
+                    throw new InvalidDataException(at + ".neurons is empty; a layer needs at least one neuron.");
+                }
+
+                var neurons = new List<Neuron>();
+                int n = 0;
+                foreach (JsonElement neuronElement in neuronsElement.EnumerateArray())
+                {
+                    string neuronAt = at + ".neurons[" + n + "]";
+                    Expect(neuronElement, JsonValueKind.Object, neuronAt);
+                    JsonElement weightsElement = Property(neuronElement, "weights", JsonValueKind.Array, neuronAt);
+                    if (weightsElement.GetArrayLength() != previous)
+                    {
+                        throw new InvalidDataException(
+                            neuronAt + ".weights has " + weightsElement.GetArrayLength() + " values, but the layer's input has " + previous + ".");
+                    }
+
+                    var weights = new double[previous];
+                    int w = 0;
+                    foreach (JsonElement weight in weightsElement.EnumerateArray())
+                    {
+                        weights[w] = Number(weight, neuronAt + ".weights[" + w + "]");
+                        w++;
+                    }
+
+                    if (!neuronElement.TryGetProperty("bias", out JsonElement biasElement))
+                    {
+                        throw new InvalidDataException(neuronAt + ".bias is missing.");
+                    }
+
+                    double bias = Number(biasElement, neuronAt + ".bias");
+                    neurons.Add(new Neuron(weights, bias, activation));
+                    n++;
+                }
+
+                layers.Add(new Layer(neurons.ToArray()));
+                previous = neurons.Count;
+                l++;
+            }
+
+            return new MLP(layers.ToArray());
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, double number)
+    {
+        if (double.IsNaN(number) || double.IsInfinity(number))
+        {
+            writer.WriteStringValue(number.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNumberValue(number);
+        }
+    }
+
+    private static double Number(JsonElement element, string at)
+    {
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double number))
+        {
+            return number;
+        }
+
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            switch (element.GetString())
+            {
+                case "NaN": return double.NaN;
+                case "Infinity": return double.PositiveInfinity;
+                case "-Infinity": return double.NegativeInfinity;
+            }
+        }
+
+        throw new InvalidDataException(at + " is " + Describe(element) + "; expected a number.");
+    }
+
+    private static int Integer(JsonElement element, string at)
+    {
+        if (element.TryGetInt32(out int value))
+        {
+            return value;
+        }
+
+        throw new InvalidDataException(at + " is " + Describe(element) + "; expected a whole number.");
+    }
+
+    private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string at)
+    {
+        if (!parent.TryGetProperty(name, out JsonElement element))
+        {
+            throw new InvalidDataException(at + "." + name + " is missing.");
+        }
+
+        return Expect(element, kind, at + "." + name);
+    }
+
+    private static JsonElement Expect(JsonElement element, JsonValueKind kind, string at)
+    {
+        if (element.ValueKind != kind)
+        {
+            throw new InvalidDataException(at + " is " + Describe(element) + "; expected " + kind.ToString().ToLowerInvariant() + ".");
+        }
+
+        return element;
+    }
+
+    private static string Describe(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.String => "the string '" + element.GetString() + "'",
+            JsonValueKind.Number => "the number " + element.GetRawText(),
+            _ => "a " + element.ValueKind.ToString().ToLowerInvariant(),
+        };
+}

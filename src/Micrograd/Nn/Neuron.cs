@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+
+namespace Micrograd.Nn;
+
+/// <summary>
+/// One neuron: an activation applied to a weighted sum of its inputs plus a bias. The weighted sum is a single
+/// <see cref="Value.Dot"/> node, so a neuron adds three nodes to the graph whatever its size.
+/// </summary>
+/// <example>
+/// <code>
+/// var neuron = new Neuron(2, Activation.Tanh, new Random(42));
+/// Value output = neuron.Forward(2.0, 0.0);
+/// output.Backward(); // every weight and the bias now have a gradient
+/// </code>
+/// </example>
+public sealed class Neuron : Module
+{
+    private readonly Value[] _weights;
+    private readonly Value[] _parameters;
+
+    /// <summary>
+    /// Creates a neuron with weights drawn uniformly from [-1, 1] and a zero bias, as micrograd does.
+    /// </summary>
+    /// <param name="inputs">How many inputs the neuron takes; at least 1.</param>
+    /// <param name="activation">The function applied to the weighted sum; the lecture's neurons use <see cref="Activation.Tanh"/>.</param>
+    /// <param name="random">The source of the initial weights; pass a seeded one to reproduce a neuron exactly. <see langword="null"/> makes a new unseeded one.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is less than 1, or <paramref name="activation"/> is undefined.</exception>
+    public Neuron(int inputs, Activation activation = Activation.Tanh, Random? random = null)
+    {
+        if (inputs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "A neuron needs at least one input.");
+        }
+
+        activation.Validate(nameof(activation));
+        random ??= new Random();
+        _weights = new Value[inputs];
+        for (int i = 0; i < inputs; i++)
+        {
+            _weights[i] = new Value(random.NextDouble() * 2 - 1);
+        }
+
+        Bias = new Value(0.0);
+        Activation = activation;
+        _parameters = Concatenate(_weights, Bias);
+    }
+
+    /// <summary>Creates a neuron with the given weights and bias, as a loaded model file does.</summary>
+    internal Neuron(double[] weights, double bias, Activation activation)
+    {
+        _weights = Array.ConvertAll(weights, w => new Value(w));
+        Bias = new Value(bias);
+        Activation = activation;
+        _parameters = Concatenate(_weights, Bias);
+    }
+
+    /// <summary>How many inputs the neuron takes.</summary>
+    public int InputCount => _weights.Length;
+
+    /// <summary>The function applied to the weighted sum.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>The weights, one per input.</summary>
+    public IReadOnlyList<Value> Weights => _weights;
+
+    /// <summary>The bias added to the weighted sum.</summary>
+    public Value Bias { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Value> Parameters() => _parameters;
+
+    /// <summary>Computes the neuron's output for values that may themselves come from a graph.</summary>
+    /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>
+    /// <returns>activation(Σ wᵢxᵢ + b).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
+    public Value Forward(IReadOnlyList<Value> inputs)
+    {
+        InputLength.Check(inputs, InputCount, nameof(inputs));
+        return Activation.Apply(Value.Dot(_weights, inputs) + Bias);
+    }
+
+    /// <summary>Computes the neuron's output for plain numbers, which become leaves of the graph.</summary>
+    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
+    /// <returns>activation(Σ wᵢxᵢ + b).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
+    public Value Forward(params double[] inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+
+#if NET
+    /// <summary>Computes the neuron's output for plain numbers, which become leaves of the graph.</summary>
+    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
+    /// <returns>activation(Σ wᵢxᵢ + b).</returns>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
+    public Value Forward(ReadOnlySpan<double> inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+#endif
+
+    /// <summary>Describes the neuron as micrograd does, for example <c>TanhNeuron(2)</c>.</summary>
+    /// <returns>The activation's name, "Neuron", and the number of inputs.</returns>
+    public override string ToString() => Activation + "Neuron(" + InputCount + ")";
+
+    private static Value[] Concatenate(Value[] weights, Value bias)
+    {
+        var parameters = new Value[weights.Length + 1];
+        weights.CopyTo(parameters, 0);
+        parameters[weights.Length] = bias;
+        return parameters;
+    }
+}
