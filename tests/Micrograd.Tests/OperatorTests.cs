@@ -50,6 +50,8 @@ public sealed class OperatorTests
 
     [Fact] public void Sigmoid_matches_TorchSharp() => ReferenceCheck.Unary(a => a.Sigmoid(), a => a.sigmoid());
 
+    [Fact] public void Softplus_matches_TorchSharp() => ReferenceCheck.Unary(a => a.Softplus(), a => torch.nn.functional.softplus(a));
+
     [Fact] public void Value_plus_double_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => a + c, (a, c) => a + c);
 
     [Fact] public void Double_plus_value_matches_TorchSharp() => ReferenceCheck.WithConstant((a, c) => c + a, (a, c) => c + a);
