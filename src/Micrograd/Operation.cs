@@ -25,4 +25,5 @@ internal enum Operation : byte
     // N-ary: inputs live in a NaryInputs object in _extra.
     Sum,
     Dot,
+    Neuron,
 }

@@ -51,6 +51,7 @@ public sealed partial class Value
         }
 
         double sum = 0;
+        bool hasInterior = false;
         foreach (Value value in values)
         {
             if (value is null)
@@ -59,16 +60,17 @@ public sealed partial class Value
             }
 
             sum += value._data;
+            hasInterior |= value._operation != Operation.Leaf;
         }
 
-        return new(sum, Operation.Sum, new NaryInputs(values));
+        return new(sum, Operation.Sum, new NaryInputs(values, hasInterior));
     }
 
     // d(Σ a_i)/da_i = 1
     private void SumBackward()
     {
         double grad = _grad;
-        foreach (Value input in ((NaryInputs)_extra!).Values)
+        foreach (Value input in ((NaryInputs)_extra!).Left)
         {
             input._grad += grad;
         }
@@ -99,44 +101,65 @@ public sealed partial class Value
             ThrowArgumentNull(nameof(right));
         }
 
-        int count = left!.Count;
-        if (right!.Count != count)
+        return DotOwned(CopyVector(left!, nameof(left)), CopyVector(right!, nameof(right)));
+    }
+
+    /// <summary>
+    /// A dot product over arrays the caller hands over for good: they are kept, not copied, and must never
+    /// change afterwards. This is how a neuron reuses its weight array and a layer shares its input array.
+    /// </summary>
+    internal static Value DotOwned(Value[] left, Value[] right)
+    {
+        if (right.Length != left.Length)
         {
             throw new ArgumentException(
-                "Both vectors must have the same length: left has " + count + " values and right has " + right.Count + ".",
+                "Both vectors must have the same length: left has " + left.Length + " values and right has " + right.Length + ".",
                 nameof(right));
         }
 
-        if (count == 0)
+        if (left.Length == 0)
         {
             return new Value(0.0);
         }
 
-        // Inputs are stored left vector first, then right vector: [l0 .. ln-1, r0 .. rn-1].
-        var inputs = new Value[2 * count];
         double sum = 0;
-        for (int i = 0; i < count; i++)
+        bool leftHasInterior = false;
+        bool rightHasInterior = false;
+        for (int i = 0; i < left.Length; i++)
         {
-            Value l = left[i] ?? throw new ArgumentNullException(nameof(left), "The vector must not contain null (index " + i + ").");
-            Value r = right[i] ?? throw new ArgumentNullException(nameof(right), "The vector must not contain null (index " + i + ").");
-            inputs[i] = l;
-            inputs[count + i] = r;
+            Value l = left[i];
+            Value r = right[i];
             sum += l._data * r._data;
+            leftHasInterior |= l._operation != Operation.Leaf;
+            rightHasInterior |= r._operation != Operation.Leaf;
         }
 
-        return new(sum, Operation.Dot, new NaryInputs(inputs));
+        return new(sum, Operation.Dot, new NaryInputs(left, leftHasInterior, right, rightHasInterior));
+    }
+
+    /// <summary>Copies a vector into an array a node can own, refusing null elements.</summary>
+    internal static Value[] CopyVector(IReadOnlyList<Value> vector, string parameterName)
+    {
+        var copy = new Value[vector.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = vector[i] ?? throw new ArgumentNullException(parameterName, "The vector must not contain null (index " + i + ").");
+        }
+
+        return copy;
     }
 
     // d(Σ l_i r_i)/dl_i = r_i, d(Σ l_i r_i)/dr_i = l_i
     private void DotBackward()
     {
-        Value[] inputs = ((NaryInputs)_extra!).Values;
-        int count = inputs.Length / 2;
+        var inputs = (NaryInputs)_extra!;
+        Value[] left = inputs.Left;
+        Value[] right = inputs.Right!;
         double grad = _grad;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < left.Length; i++)
         {
-            Value l = inputs[i];
-            Value r = inputs[count + i];
+            Value l = left[i];
+            Value r = right[i];
             l._grad += grad * r._data;
             r._grad += grad * l._data;
         }

@@ -33,31 +33,20 @@ public sealed partial class Value
     /// </example>
     public void Backward()
     {
+        if (_operation == Operation.Leaf)
+        {
+            _grad += 1; // nothing to propagate to
+            return;
+        }
+
         Traversal traversal = t_traversal ?? new Traversal();
         t_traversal = null; // claimed until this call returns
         int count = 0;
         try
         {
-            count = traversal.Sort(this);
+            count = traversal.Sort(this); // interior values only, gradients zeroed, this one last
             Value[] order = traversal.Order;
-            for (int i = 0; i < count; i++)
-            {
-                Value node = order[i];
-                if (node._operation != Operation.Leaf)
-                {
-                    node._grad = 0;
-                }
-            }
-
-            if (_operation == Operation.Leaf)
-            {
-                _grad += 1;
-            }
-            else
-            {
-                _grad = 1;
-            }
-
+            _grad = 1;
             for (int i = count - 1; i >= 0; i--)
             {
                 order[i].PropagateToInputs();
@@ -91,6 +80,7 @@ public sealed partial class Value
             case Operation.Softplus: SoftplusBackward(); break;
             case Operation.Sum: SumBackward(); break;
             case Operation.Dot: DotBackward(); break;
+            case Operation.Neuron: NeuronBackward(); break;
             default: throw new InvalidOperationException("Unknown operation " + _operation + ".");
         }
     }

@@ -114,7 +114,9 @@ public sealed partial class Value
 
     /// <summary>Returns the rectified linear unit: this value where it is positive, else 0 (NaN stays NaN).</summary>
     /// <returns>max(0, this).</returns>
-    public Value Relu() => new(_data > 0 || double.IsNaN(_data) ? _data : 0.0, Operation.Relu, this);
+    public Value Relu() => new(ReluOf(_data), Operation.Relu, this);
+
+    private static double ReluOf(double x) => x > 0 || double.IsNaN(x) ? x : 0.0;
 
     // d(relu a)/da = 1 where the output is positive, else 0 (so 0 at the kink, as in PyTorch)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -130,21 +132,17 @@ public sealed partial class Value
 
     /// <summary>Returns the logistic sigmoid 1 / (1 + e<sup>-this</sup>), computed so that it never overflows.</summary>
     /// <returns>σ(this), in [0, 1].</returns>
-    public Value Sigmoid()
+    public Value Sigmoid() => new(SigmoidOf(_data), Operation.Sigmoid, this);
+
+    private static double SigmoidOf(double x)
     {
-        double x = _data;
-        double result;
         if (x >= 0)
         {
-            result = 1 / (1 + Math.Exp(-x));
-        }
-        else
-        {
-            double e = Math.Exp(x); // e^x underflows to 0 rather than e^-x overflowing
-            result = e / (1 + e);
+            return 1 / (1 + Math.Exp(-x));
         }
 
-        return new(result, Operation.Sigmoid, this);
+        double e = Math.Exp(x); // e^x underflows to 0 rather than e^-x overflowing
+        return e / (1 + e);
     }
 
     // d(σ(a))/da = σ(a) * (1 - σ(a)), from this node's own data
@@ -166,9 +164,7 @@ public sealed partial class Value
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SoftplusBackward()
     {
-        double x = _left!._data;
-        double sigmoid = x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
-        _left._grad += _grad * sigmoid;
+        _left!._grad += _grad * SigmoidOf(_left._data);
     }
 
     // ln(1 + y) without losing precision for tiny y (netstandard2.0 has no Math.Log1P).

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace Micrograd;
 
@@ -12,32 +13,46 @@ public sealed partial class Value
         // Buffers larger than this are dropped after use instead of being kept for the next call.
         private const int RetainedBufferLimit = 1 << 20;
 
-        private Frame[] _stack = new Frame[64];
+        private Value[] _stack = new Value[64];
         private int _stackUsed;
 
         public Value[] Order { get; private set; } = new Value[64];
 
         /// <summary>
-        /// Fills <see cref="Order"/> with every value <paramref name="root"/> depends on, itself last, each
-        /// after all of its inputs. Depth-first post-order with an explicit stack; a node is expanded once per
-        /// traversal, recognised by its visit mark, so shared sub-expressions appear once.
+        /// Fills <see cref="Order"/> with the interior values <paramref name="root"/> depends on, itself last,
+        /// each after all of its inputs, and zeroes their gradients. Leaves are left out: they pass nothing on,
+        /// and their gradients accumulate.
         /// </summary>
+        /// <remarks>
+        /// Depth-first post-order with an explicit stack of values. A traversal takes two fresh marks: a value is
+        /// marked "expanded" when its inputs are pushed (it is pushed again beneath them) and "emitted" when it is
+        /// popped the second time and appended to the order. In a DAG a value that is popped while marked expanded
+        /// can only be that second entry, and later duplicates see "emitted", so each value appears exactly once.
+        /// </remarks>
         /// <returns>How many values were placed in <see cref="Order"/>.</returns>
         public int Sort(Value root)
         {
-            uint mark = NextVisitMark();
+            uint expanded = NextMarks();
+            uint emitted = expanded + 1;
             Value[] order = Order;
-            Frame[] stack = _stack;
+            Value[] stack = _stack;
             int count = 0;
             int top = 0;
             int stackUsed = 0;
-            stack[top++] = new Frame(root, expanded: false);
+            stack[top++] = root;
             while (top > 0)
             {
-                Frame frame = stack[--top];
-                Value node = frame.Node;
-                if (frame.Expanded)
+                Value node = stack[--top];
+                uint mark = node._visitMark;
+                if (mark == emitted)
                 {
+                    continue; // a duplicate entry of a value already in the order
+                }
+
+                if (mark == expanded)
+                {
+                    node._visitMark = emitted;
+                    node._grad = 0;
                     if (count == order.Length)
                     {
                         Array.Resize(ref order, order.Length * 2);
@@ -47,44 +62,51 @@ public sealed partial class Value
                     continue;
                 }
 
-                if (node._visitMark == mark)
+                node._visitMark = expanded;
+                if (node._operation >= Operation.Sum)
                 {
-                    continue; // reached again through another path
-                }
-
-                node._visitMark = mark;
-
-                // Make room for the node itself and all of its inputs.
-                Value[]? naryInputs = node._operation >= Operation.Sum ? ((NaryInputs)node._extra!).Values : null;
-                int needed = top + 1 + (naryInputs?.Length ?? 2);
-                if (needed > stack.Length)
-                {
-                    Array.Resize(ref stack, Math.Max(needed, stack.Length * 2));
-                }
-
-                stack[top++] = new Frame(node, expanded: true);
-                if (naryInputs is not null)
-                {
-                    foreach (Value input in naryInputs)
+                    var nary = (NaryInputs)node._extra!;
+                    int needed = top + 2 + nary.Left.Length + (nary.Right?.Length ?? 0);
+                    if (needed > stack.Length)
                     {
-                        if (input._visitMark != mark)
-                        {
-                            stack[top++] = new Frame(input, expanded: false);
-                        }
+                        Array.Resize(ref stack, Math.Max(needed, stack.Length * 2));
+                    }
+
+                    stack[top++] = node;
+                    if (nary.LeftHasInterior)
+                    {
+                        top = PushUnvisited(nary.Left, stack, top, expanded);
+                    }
+
+                    if (nary.RightHasInterior)
+                    {
+                        top = PushUnvisited(nary.Right!, stack, top, expanded);
+                    }
+
+                    Value? bias = nary.Bias;
+                    if (bias is not null && bias.NeedsVisit(expanded))
+                    {
+                        stack[top++] = bias;
                     }
                 }
                 else
                 {
-                    Value? left = node._left;
-                    if (left is not null && left._visitMark != mark)
+                    if (top + 3 > stack.Length)
                     {
-                        stack[top++] = new Frame(left, expanded: false);
+                        Array.Resize(ref stack, stack.Length * 2);
                     }
 
-                    Value? right = node._right;
-                    if (right is not null && node._operation != Operation.PowerConstant && right._visitMark != mark)
+                    stack[top++] = node;
+                    Value? left = node._left;
+                    if (left is not null && left.NeedsVisit(expanded))
                     {
-                        stack[top++] = new Frame(right, expanded: false);
+                        stack[top++] = left;
+                    }
+
+                    Value? right = node._right; // a constant exponent is a leaf, so it is never pushed
+                    if (right is not null && right.NeedsVisit(expanded))
+                    {
+                        stack[top++] = right;
                     }
                 }
 
@@ -114,7 +136,7 @@ public sealed partial class Value
 
             if (_stack.Length > RetainedBufferLimit)
             {
-                _stack = new Frame[64];
+                _stack = new Value[64];
             }
             else
             {
@@ -124,29 +146,34 @@ public sealed partial class Value
             _stackUsed = 0;
         }
 
-        private static uint NextVisitMark()
+        private static int PushUnvisited(Value[] inputs, Value[] stack, int top, uint expanded)
         {
-            // New values start with mark 0, so 0 is never handed out (it comes round after 2^32 traversals).
+            foreach (Value input in inputs)
+            {
+                if (input.NeedsVisit(expanded))
+                {
+                    stack[top++] = input;
+                }
+            }
+
+            return top;
+        }
+
+        private static uint NextMarks()
+        {
+            // New values start with mark 0. Marks come in pairs (even, odd), so neither is ever 0; the counter
+            // comes round after 2^31 traversals.
             uint mark;
             do
             {
-                mark = unchecked((uint)System.Threading.Interlocked.Increment(ref s_lastVisitMark));
+                mark = unchecked((uint)Interlocked.Add(ref s_lastVisitMark, 2));
             }
             while (mark == 0);
             return mark;
         }
     }
 
-    private readonly struct Frame
-    {
-        public Frame(Value node, bool expanded)
-        {
-            Node = node;
-            Expanded = expanded;
-        }
-
-        public Value Node { get; }
-
-        public bool Expanded { get; }
-    }
+    // An interior value neither expanded nor emitted by the traversal whose first mark is `expanded`.
+    private bool NeedsVisit(uint expanded) =>
+        _operation != Operation.Leaf && unchecked(_visitMark - expanded) > 1;
 }

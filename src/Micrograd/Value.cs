@@ -123,7 +123,8 @@ public sealed partial class Value : IFormattable
     /// <summary>
     /// The operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>, <c>"*"</c>,
     /// <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>, <c>"log"</c>,
-    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sigmoid"</c>, <c>"softplus"</c>, <c>"sum"</c>, <c>"dot"</c>; empty for a leaf.
+    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sigmoid"</c>, <c>"softplus"</c>, <c>"sum"</c>, <c>"dot"</c>, and for a whole
+    /// neuron of <c>Micrograd.Nn</c> its formula such as <c>"ReLU(w·x+b)"</c>; empty for a leaf.
     /// </summary>
     public string Operator => _operation switch
     {
@@ -143,13 +144,20 @@ public sealed partial class Value : IFormattable
         Operation.Softplus => "softplus",
         Operation.Sum => "sum",
         Operation.Dot => "dot",
+        Operation.Neuron => ((NaryInputs)_extra!).Activation switch
+        {
+            Operation.Tanh => "tanh(w·x+b)",
+            Operation.Relu => "ReLU(w·x+b)",
+            Operation.Sigmoid => "sigmoid(w·x+b)",
+            _ => "w·x+b",
+        },
         _ => throw new InvalidOperationException("Unknown operation " + _operation + "."),
     };
 
     /// <summary>
     /// The values this one was computed from, in operand order; empty for a leaf. For <see cref="Dot"/> the
-    /// left vector comes first, then the right one. A constant exponent given to <see cref="Pow(double)"/>
-    /// is not an input.
+    /// left vector comes first, then the right one; for a neuron of <c>Micrograd.Nn</c>, its weights, its
+    /// inputs, then its bias. A constant exponent given to <see cref="Pow(double)"/> is not an input.
     /// </summary>
     public IReadOnlyList<Value> Inputs
     {
@@ -157,7 +165,7 @@ public sealed partial class Value : IFormattable
         {
             if (_operation >= Operation.Sum)
             {
-                return Array.AsReadOnly(((NaryInputs)_extra!).Values);
+                return ((NaryInputs)_extra!).All();
             }
 
             if (_left is null)
@@ -196,14 +204,4 @@ public sealed partial class Value : IFormattable
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowArgumentNull(string parameterName) => throw new ArgumentNullException(parameterName);
-
-    /// <summary>The inputs of an n-ary node, kept out of line so that ordinary nodes stay 64 bytes.</summary>
-    private sealed class NaryInputs
-    {
-        public NaryInputs(Value[] values) => Values = values;
-
-        public Value[] Values { get; }
-
-        public string? Label { get; set; }
-    }
 }

@@ -19,6 +19,14 @@ public static class ActivationExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
     };
 
+    internal static Operation ToOperation(this Activation activation) => activation switch
+    {
+        Activation.Tanh => Operation.Tanh,
+        Activation.Relu => Operation.Relu,
+        Activation.Sigmoid => Operation.Sigmoid,
+        _ => Operation.Leaf,
+    };
+
     internal static void Validate(this Activation activation, string parameterName)
     {
         if (activation is < Activation.Linear or > Activation.Sigmoid)

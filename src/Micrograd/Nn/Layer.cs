@@ -74,13 +74,7 @@ public sealed class Layer : Module
     public IReadOnlyList<Value> Forward(IReadOnlyList<Value> inputs)
     {
         InputLength.Check(inputs, InputCount, nameof(inputs));
-        var outputs = new Value[_neurons.Length];
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            outputs[i] = _neurons[i].Forward(inputs);
-        }
-
-        return outputs;
+        return ForwardShared(Value.CopyVector(inputs, nameof(inputs)));
     }
 
     /// <summary>Computes every neuron's output for plain numbers, which become leaves of the graph.</summary>
@@ -88,15 +82,27 @@ public sealed class Layer : Module
     /// <returns>One value per neuron.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(params double[] inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+    public IReadOnlyList<Value> Forward(params double[] inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
 
 #if NET
     /// <summary>Computes every neuron's output for plain numbers, which become leaves of the graph.</summary>
     /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
     /// <returns>One value per neuron.</returns>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(ReadOnlySpan<double> inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+    public IReadOnlyList<Value> Forward(ReadOnlySpan<double> inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
 #endif
+
+    /// <summary>The forward pass over an input array of the right length that no one will change; every neuron shares it.</summary>
+    internal Value[] ForwardShared(Value[] inputs)
+    {
+        var outputs = new Value[_neurons.Length];
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            outputs[i] = _neurons[i].ForwardShared(inputs);
+        }
+
+        return outputs;
+    }
 
     /// <summary>Describes the layer as micrograd does, for example <c>Layer of [TanhNeuron(2), TanhNeuron(2)]</c>.</summary>
     /// <returns>The neurons' descriptions.</returns>

@@ -148,7 +148,8 @@ public static class Losses
             throw new ArgumentNullException(nameof(parameters));
         }
 
-        return strength * Value.Dot(parameters, parameters);
+        Value[] vector = Value.CopyVector(parameters, nameof(parameters));
+        return strength * Value.DotOwned(vector, vector);
     }
 
     private static Value Mean(Value[] terms) => Value.Sum(terms) * (1.0 / terms.Length);

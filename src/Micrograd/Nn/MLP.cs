@@ -122,13 +122,7 @@ public sealed class MLP : Module
     public IReadOnlyList<Value> Forward(IReadOnlyList<Value> inputs)
     {
         InputLength.Check(inputs, InputCount, nameof(inputs));
-        IReadOnlyList<Value> activations = inputs;
-        foreach (Layer layer in _layers)
-        {
-            activations = layer.Forward(activations);
-        }
-
-        return activations;
+        return ForwardShared(Value.CopyVector(inputs, nameof(inputs)));
     }
 
     /// <summary>Runs plain numbers, which become leaves of the graph, through every layer.</summary>
@@ -136,15 +130,27 @@ public sealed class MLP : Module
     /// <returns>The last layer's outputs: <see cref="OutputCount"/> values.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(params double[] inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+    public IReadOnlyList<Value> Forward(params double[] inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
 
 #if NET
     /// <summary>Runs plain numbers, which become leaves of the graph, through every layer.</summary>
     /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
     /// <returns>The last layer's outputs: <see cref="OutputCount"/> values.</returns>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(ReadOnlySpan<double> inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+    public IReadOnlyList<Value> Forward(ReadOnlySpan<double> inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
 #endif
+
+    // Each layer's output array is fresh and never changed, so the next layer's neurons can share it.
+    private Value[] ForwardShared(Value[] inputs)
+    {
+        Value[] activations = inputs;
+        foreach (Layer layer in _layers)
+        {
+            activations = layer.ForwardShared(activations);
+        }
+
+        return activations;
+    }
 
     /// <summary>Writes the architecture and every weight to a stream as readable JSON; see <see cref="Load(Stream)"/>.</summary>
     /// <param name="stream">A writable stream; it is left open.</param>

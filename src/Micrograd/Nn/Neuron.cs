@@ -4,8 +4,10 @@ using System.Collections.Generic;
 namespace Micrograd.Nn;
 
 /// <summary>
-/// One neuron: an activation applied to a weighted sum of its inputs plus a bias. The weighted sum is a single
-/// <see cref="Value.Dot"/> node, so a neuron adds three nodes to the graph whatever its size.
+/// One neuron: an activation applied to a weighted sum of its inputs plus a bias. Its output is a single node
+/// whatever its size, with one local derivative per input (its <see cref="Value.Operator"/> reads, for
+/// example, <c>"tanh(w·x+b)"</c>); the gradients are those of the lecture's neuron built from <c>*</c>, <c>+</c>
+/// and <see cref="Value.Tanh"/>, which you can still build by hand to see every node.
 /// </summary>
 /// <example>
 /// <code>
@@ -18,6 +20,7 @@ public sealed class Neuron : Module
 {
     private readonly Value[] _weights;
     private readonly Value[] _parameters;
+    private readonly Operation _activationOperation;
 
     /// <summary>
     /// Creates a neuron with weights drawn uniformly from [-1, 1] and a zero bias, as micrograd does.
@@ -43,6 +46,7 @@ public sealed class Neuron : Module
 
         Bias = new Value(0.0);
         Activation = activation;
+        _activationOperation = activation.ToOperation();
         _parameters = Concatenate(_weights, Bias);
     }
 
@@ -52,6 +56,7 @@ public sealed class Neuron : Module
         _weights = Array.ConvertAll(weights, w => new Value(w));
         Bias = new Value(bias);
         Activation = activation;
+        _activationOperation = activation.ToOperation();
         _parameters = Concatenate(_weights, Bias);
     }
 
@@ -78,7 +83,7 @@ public sealed class Neuron : Module
     public Value Forward(IReadOnlyList<Value> inputs)
     {
         InputLength.Check(inputs, InputCount, nameof(inputs));
-        return Activation.Apply(Value.Dot(_weights, inputs) + Bias);
+        return ForwardShared(Value.CopyVector(inputs, nameof(inputs)));
     }
 
     /// <summary>Computes the neuron's output for plain numbers, which become leaves of the graph.</summary>
@@ -86,15 +91,21 @@ public sealed class Neuron : Module
     /// <returns>activation(Σ wᵢxᵢ + b).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public Value Forward(params double[] inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+    public Value Forward(params double[] inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
 
 #if NET
     /// <summary>Computes the neuron's output for plain numbers, which become leaves of the graph.</summary>
     /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
     /// <returns>activation(Σ wᵢxᵢ + b).</returns>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public Value Forward(ReadOnlySpan<double> inputs) => Forward(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
+    public Value Forward(ReadOnlySpan<double> inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
 #endif
+
+    /// <summary>
+    /// The forward pass over an input array of the right length that no one will change: the dot product
+    /// node keeps it (and the weight array) instead of copying, so a layer's neurons share one input array.
+    /// </summary>
+    internal Value ForwardShared(Value[] inputs) => Value.Neuron(_weights, inputs, Bias, _activationOperation);
 
     /// <summary>Describes the neuron as micrograd does, for example <c>TanhNeuron(2)</c>.</summary>
     /// <returns>The activation's name, "Neuron", and the number of inputs.</returns>
