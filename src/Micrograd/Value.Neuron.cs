@@ -1,52 +1,60 @@
 using System;
+using System.Collections.Generic;
 
 namespace Micrograd;
 
-// A whole neuron, activation(w·x + b), as one node: Micrograd.Nn builds its networks from these, so a neuron
-// costs one node however many inputs it has. The same gradients flow as through the chain of Dot, + and the
-// activation's own node that it replaces; the activation's derivative is the one written beside Tanh, Relu
-// and Sigmoid.
+// Whole neurons, activation(w·x + b), each as one node: Micrograd.Nn builds its networks from these, so a
+// neuron costs one node however many inputs it has. The same gradients flow as through the chain of Dot, +
+// and the activation's own node that it replaces; the activation's derivative is the one written beside
+// Tanh, Relu and Sigmoid.
 public sealed partial class Value
 {
-    // ---- activation(w·x + b) ------------------------------------------------------------------------------
+    // ---- activation(w·x + b), for every neuron of a layer --------------------------------------------------
 
-    /// <summary>
-    /// One neuron over arrays the caller hands over for good (kept, not copied, never changed afterwards).
-    /// </summary>
-    /// <param name="weights">The neuron's weights, all leaves.</param>
-    /// <param name="inputs">As many inputs as weights.</param>
-    /// <param name="bias">The neuron's bias.</param>
-    /// <param name="activation"><see cref="Operation.Tanh"/>, <see cref="Operation.Relu"/>, <see cref="Operation.Sigmoid"/>, or <see cref="Operation.Leaf"/> for none.</param>
-    internal static Value Neuron(Value[] weights, Value[] inputs, Value bias, Operation activation)
+    /// <summary>Computes every neuron of a layer on one input array that the caller hands over for good (kept, not copied, never changed afterwards).</summary>
+    /// <param name="layer">The layer's weights, biases and activation.</param>
+    /// <param name="inputs">As many inputs as each neuron has weights.</param>
+    /// <returns>One node per neuron.</returns>
+    internal static Value[] Neurons(NeuronLayer layer, Value[] inputs)
     {
-        double sum = bias._data;
         bool inputsHaveInterior = false;
-        for (int i = 0; i < weights.Length; i++)
+        foreach (Value x in inputs)
         {
-            Value x = inputs[i];
-            sum += weights[i]._data * x._data;
             inputsHaveInterior |= x._operation != Operation.Leaf;
         }
 
-        double output = activation switch
+        // One record for the whole call: the neurons' nodes share it and tell themselves apart by _index.
+        var call = new NeuronLayerCall(layer, inputs, inputsHaveInterior);
+        var outputs = new Value[layer.Biases.Length];
+        for (int j = 0; j < outputs.Length; j++)
         {
-            Operation.Tanh => Math.Tanh(sum),
-            Operation.Relu => ReluOf(sum),
-            Operation.Sigmoid => SigmoidOf(sum),
-            _ => sum,
-        };
+            Value[] weights = layer.Weights[j];
+            double sum = layer.Biases[j]._data;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                sum += weights[i]._data * inputs[i]._data;
+            }
 
-        // Weights are parameters, so leaves: the weight array is never scanned by back-propagation.
-        var inputsRecord = new NaryInputs(weights, leftHasInterior: false, inputs, inputsHaveInterior, bias, activation);
-        return new(output, Operation.Neuron, inputsRecord);
+            double output = layer.Activation switch
+            {
+                Operation.Tanh => Math.Tanh(sum),
+                Operation.Relu => ReluOf(sum),
+                Operation.Sigmoid => SigmoidOf(sum),
+                _ => sum,
+            };
+            outputs[j] = new Value(output, Operation.Neuron, call, (ushort)j);
+        }
+
+        return outputs;
     }
 
     // d/db = act', d/dwᵢ = act' · xᵢ, d/dxᵢ = act' · wᵢ, where act' is the activation's derivative taken from
     // this node's own data: 1 (none), 1 − out² (tanh), out > 0 (relu), out(1 − out) (sigmoid).
     private void NeuronBackward()
     {
-        var record = (NaryInputs)_extra!;
-        double local = _grad * record.Activation switch
+        var call = (NeuronLayerCall)_extra!;
+        NeuronLayer layer = call.Layer;
+        double local = _grad * layer.Activation switch
         {
             Operation.Tanh => 1 - _data * _data,
             Operation.Relu => _data > 0 ? 1.0 : 0.0,
@@ -56,12 +64,12 @@ public sealed partial class Value
 
         if (local == 0)
         {
-            return; // a saturated or inactive neuron passes nothing on, as its separate activation node would not
+            return; // an inactive or saturated neuron passes nothing on, as its separate activation node would not
         }
 
-        record.Bias!._grad += local;
-        Value[] weights = record.Left;
-        Value[] inputs = record.Right!;
+        layer.Biases[_index]._grad += local;
+        Value[] weights = layer.Weights[_index];
+        Value[] inputs = call.Inputs;
         for (int i = 0; i < weights.Length; i++)
         {
             Value w = weights[i];
@@ -69,5 +77,51 @@ public sealed partial class Value
             w._grad += local * x._data;
             x._grad += local * w._data;
         }
+    }
+
+    private IReadOnlyList<Value> NeuronInputs()
+    {
+        var call = (NeuronLayerCall)_extra!;
+        var all = new List<Value>(call.Layer.Weights[_index]);
+        all.AddRange(call.Inputs);
+        all.Add(call.Layer.Biases[_index]);
+        return all.AsReadOnly();
+    }
+
+    /// <summary>One forward call of a layer: the inputs all its neurons' nodes share.</summary>
+    private sealed class NeuronLayerCall
+    {
+        public readonly NeuronLayer Layer;
+        public readonly Value[] Inputs;
+        public readonly bool InputsHaveInterior;
+
+        public NeuronLayerCall(NeuronLayer layer, Value[] inputs, bool inputsHaveInterior)
+        {
+            Layer = layer;
+            Inputs = inputs;
+            InputsHaveInterior = inputsHaveInterior;
+        }
+    }
+}
+
+/// <summary>
+/// A layer's parameters as the engine sees them: one weight array (all leaves) and one bias per neuron, and
+/// the activation every neuron applies (<see cref="Operation.Tanh"/>, <see cref="Operation.Relu"/>,
+/// <see cref="Operation.Sigmoid"/>, or <see cref="Operation.Leaf"/> for none). The arrays are never changed.
+/// </summary>
+internal sealed class NeuronLayer
+{
+    /// <summary>The most neurons one layer may have: a neuron's index is kept in 16 bits.</summary>
+    public const int MaxNeurons = ushort.MaxValue + 1;
+
+    public readonly Value[][] Weights;
+    public readonly Value[] Biases;
+    public readonly Operation Activation;
+
+    public NeuronLayer(Value[][] weights, Value[] biases, Operation activation)
+    {
+        Weights = weights;
+        Biases = biases;
+        Activation = activation;
     }
 }

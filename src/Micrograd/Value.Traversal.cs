@@ -63,10 +63,32 @@ public sealed partial class Value
                 }
 
                 node._visitMark = expanded;
-                if (node._operation >= Operation.Sum)
+                if (node._operation == Operation.Neuron)
+                {
+                    // Weights are parameters (leaves): only the bias and the shared inputs can need a visit.
+                    var call = (NeuronLayerCall)node._extra!;
+                    int needed = top + 2 + call.Inputs.Length;
+                    if (needed > stack.Length)
+                    {
+                        Array.Resize(ref stack, Math.Max(needed, stack.Length * 2));
+                    }
+
+                    stack[top++] = node;
+                    Value bias = call.Layer.Biases[node._index];
+                    if (bias.NeedsVisit(expanded))
+                    {
+                        stack[top++] = bias;
+                    }
+
+                    if (call.InputsHaveInterior)
+                    {
+                        top = PushUnvisited(call.Inputs, stack, top, expanded);
+                    }
+                }
+                else if (node._operation >= Operation.Sum)
                 {
                     var nary = (NaryInputs)node._extra!;
-                    int needed = top + 2 + nary.Left.Length + (nary.Right?.Length ?? 0);
+                    int needed = top + 1 + nary.Left.Length + (nary.Right?.Length ?? 0);
                     if (needed > stack.Length)
                     {
                         Array.Resize(ref stack, Math.Max(needed, stack.Length * 2));
@@ -81,12 +103,6 @@ public sealed partial class Value
                     if (nary.RightHasInterior)
                     {
                         top = PushUnvisited(nary.Right!, stack, top, expanded);
-                    }
-
-                    Value? bias = nary.Bias;
-                    if (bias is not null && bias.NeedsVisit(expanded))
-                    {
-                        stack[top++] = bias;
                     }
                 }
                 else

@@ -47,12 +47,18 @@ public sealed partial class Value : IFormattable
     private readonly Value? _left;
     private readonly Value? _right;
 
-    // The label (a string), or for n-ary operations a NaryInputs object that holds the inputs and the label.
-    private object? _extra;
+    // For n-ary operations, the record of their inputs (NaryInputs or NeuronLayerCall); otherwise null.
+    private readonly object? _extra;
 
-    // The traversal that last visited this node; see TopologicalOrder.
+    // The traversal that last visited this node; see Traversal.
     private uint _visitMark;
     private readonly Operation _operation;
+
+    // For a neuron, its index in its layer (NeuronLayerCall); fits in the padding that ends the object.
+    private readonly ushort _index;
+
+    // Labels are rare (they are for reading graphs), so they live beside the values rather than in every one.
+    private static readonly ConditionalWeakTable<Value, string> s_labels = new();
 
     /// <summary>Creates a leaf value: one that no operation produced, such as an input or a parameter.</summary>
     /// <param name="data">The scalar this value holds.</param>
@@ -65,7 +71,10 @@ public sealed partial class Value : IFormattable
     public Value(double data, string? label = null)
     {
         _data = data;
-        _extra = label;
+        if (label is not null)
+        {
+            s_labels.Add(this, label);
+        }
     }
 
     private Value(double data, Operation operation, Value left, Value? right = null)
@@ -76,11 +85,12 @@ public sealed partial class Value : IFormattable
         _right = right;
     }
 
-    private Value(double data, Operation operation, NaryInputs inputs)
+    private Value(double data, Operation operation, object inputs, ushort index = 0)
     {
         _data = data;
         _operation = operation;
         _extra = inputs;
+        _index = index;
     }
 
     /// <summary>The scalar this value holds. Optimizers change it in place on leaves.</summary>
@@ -103,16 +113,13 @@ public sealed partial class Value : IFormattable
     /// <summary>An optional name, shown by <see cref="ToString()"/> and in graph pictures.</summary>
     public string? Label
     {
-        get => _extra is NaryInputs nary ? nary.Label : (string?)_extra;
+        get => s_labels.TryGetValue(this, out string? label) ? label : null;
         set
         {
-            if (_extra is NaryInputs nary)
+            s_labels.Remove(this);
+            if (value is not null)
             {
-                nary.Label = value;
-            }
-            else
-            {
-                _extra = value;
+                s_labels.Add(this, value);
             }
         }
     }
@@ -144,7 +151,7 @@ public sealed partial class Value : IFormattable
         Operation.Softplus => "softplus",
         Operation.Sum => "sum",
         Operation.Dot => "dot",
-        Operation.Neuron => ((NaryInputs)_extra!).Activation switch
+        Operation.Neuron => ((NeuronLayerCall)_extra!).Layer.Activation switch
         {
             Operation.Tanh => "tanh(w·x+b)",
             Operation.Relu => "ReLU(w·x+b)",
@@ -165,7 +172,7 @@ public sealed partial class Value : IFormattable
         {
             if (_operation >= Operation.Sum)
             {
-                return ((NaryInputs)_extra!).All();
+                return _operation == Operation.Neuron ? NeuronInputs() : ((NaryInputs)_extra!).All();
             }
 
             if (_left is null)

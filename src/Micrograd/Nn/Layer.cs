@@ -14,6 +14,7 @@ public sealed class Layer : Module
 {
     private readonly Neuron[] _neurons;
     private readonly Value[] _parameters;
+    private readonly NeuronLayer _engineLayer;
 
     /// <summary>Creates a layer of <paramref name="outputs"/> neurons with <paramref name="inputs"/> inputs each.</summary>
     /// <param name="inputs">How many inputs each neuron takes; at least 1.</param>
@@ -28,9 +29,9 @@ public sealed class Layer : Module
             throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "A layer needs at least one input.");
         }
 
-        if (outputs < 1)
+        if (outputs < 1 || outputs > MaxNeurons)
         {
-            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A layer needs at least one neuron.");
+            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A layer has from 1 to " + MaxNeurons + " neurons.");
         }
 
         activation.Validate(nameof(activation));
@@ -42,6 +43,7 @@ public sealed class Layer : Module
         }
 
         _parameters = CollectParameters(_neurons);
+        _engineLayer = EngineLayer(_neurons);
     }
 
     /// <summary>Creates a layer from existing neurons, as a loaded model file does.</summary>
@@ -49,7 +51,11 @@ public sealed class Layer : Module
     {
         _neurons = neurons;
         _parameters = CollectParameters(_neurons);
+        _engineLayer = EngineLayer(_neurons);
     }
+
+    /// <summary>The most neurons one layer may have (65,536).</summary>
+    public static int MaxNeurons => NeuronLayer.MaxNeurons;
 
     /// <summary>How many inputs the layer takes.</summary>
     public int InputCount => _neurons[0].InputCount;
@@ -93,18 +99,16 @@ public sealed class Layer : Module
 #endif
 
     /// <summary>The forward pass over an input array of the right length that no one will change; every neuron shares it.</summary>
-    internal Value[] ForwardShared(Value[] inputs)
-    {
-        var outputs = new Value[_neurons.Length];
-        for (int i = 0; i < outputs.Length; i++)
-        {
-            outputs[i] = _neurons[i].ForwardShared(inputs);
-        }
-
-        return outputs;
-    }
+    internal Value[] ForwardShared(Value[] inputs) => Value.Neurons(_engineLayer, inputs);
 
     /// <summary>Describes the layer as micrograd does, for example <c>Layer of [TanhNeuron(2), TanhNeuron(2)]</c>.</summary>
     /// <returns>The neurons' descriptions.</returns>
     public override string ToString() => "Layer of [" + string.Join(", ", (object[])_neurons) + "]";
+
+    // The same weight arrays and bias values as the neurons: one set of parameters, seen two ways.
+    private static NeuronLayer EngineLayer(Neuron[] neurons) =>
+        new(
+            Array.ConvertAll(neurons, n => n.WeightArray),
+            Array.ConvertAll(neurons, n => n.Bias),
+            neurons[0].Activation.ToOperation());
 }

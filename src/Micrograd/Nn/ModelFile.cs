@@ -174,9 +174,10 @@ internal static class ModelFile
                 }
 
                 JsonElement neuronsElement = Property(layerElement, "neurons", JsonValueKind.Array, at);
-                if (neuronsElement.GetArrayLength() == 0)
+                if (neuronsElement.GetArrayLength() == 0 || neuronsElement.GetArrayLength() > Layer.MaxNeurons)
                 {
-                    throw new InvalidDataException(at + ".neurons is empty; a layer needs at least one neuron.");
+                    throw new InvalidDataException(
+                        at + ".neurons has " + neuronsElement.GetArrayLength() + " neurons; a layer has from 1 to " + Layer.MaxNeurons + ".");
                 }
 
                 var neurons = new List<Neuron>();

@@ -20,7 +20,7 @@ public sealed class Neuron : Module
 {
     private readonly Value[] _weights;
     private readonly Value[] _parameters;
-    private readonly Operation _activationOperation;
+    private readonly NeuronLayer _alone; // this neuron as a layer of one, for Forward
 
     /// <summary>
     /// Creates a neuron with weights drawn uniformly from [-1, 1] and a zero bias, as micrograd does.
@@ -46,7 +46,7 @@ public sealed class Neuron : Module
 
         Bias = new Value(0.0);
         Activation = activation;
-        _activationOperation = activation.ToOperation();
+        _alone = new NeuronLayer([_weights], [Bias], activation.ToOperation());
         _parameters = Concatenate(_weights, Bias);
     }
 
@@ -56,7 +56,7 @@ public sealed class Neuron : Module
         _weights = Array.ConvertAll(weights, w => new Value(w));
         Bias = new Value(bias);
         Activation = activation;
-        _activationOperation = activation.ToOperation();
+        _alone = new NeuronLayer([_weights], [Bias], activation.ToOperation());
         _parameters = Concatenate(_weights, Bias);
     }
 
@@ -102,10 +102,13 @@ public sealed class Neuron : Module
 #endif
 
     /// <summary>
-    /// The forward pass over an input array of the right length that no one will change: the dot product
-    /// node keeps it (and the weight array) instead of copying, so a layer's neurons share one input array.
+    /// The forward pass over an input array of the right length that no one will change: the node keeps it
+    /// instead of copying it.
     /// </summary>
-    internal Value ForwardShared(Value[] inputs) => Value.Neuron(_weights, inputs, Bias, _activationOperation);
+    internal Value ForwardShared(Value[] inputs) => Value.Neurons(_alone, inputs)[0];
+
+    /// <summary>The weight array itself, for a layer to share.</summary>
+    internal Value[] WeightArray => _weights;
 
     /// <summary>Describes the neuron as micrograd does, for example <c>TanhNeuron(2)</c>.</summary>
     /// <returns>The activation's name, "Neuron", and the number of inputs.</returns>

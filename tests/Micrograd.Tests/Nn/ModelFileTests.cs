@@ -82,6 +82,7 @@ public sealed class ModelFileTests : IDisposable
         { "another format", """{"format":"onnx","version":1,"inputs":2,"layers":[]}""", "$.format is 'onnx'*" },
         { "a newer version", """{"format":"micrograd-mlp","version":2,"inputs":2,"layers":[]}""", "$.version is 2*" },
         { "no layers", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[]}""", "$.layers is empty*" },
+        { "a layer without neurons", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[{"activation":"Tanh","neurons":[]}]}""", "$.layers[0].neurons has 0 neurons; a layer has from 1 to 65536*" },
         { "no inputs", """{"format":"micrograd-mlp","version":1,"layers":[]}""", "$.inputs is missing*" },
         { "zero inputs", """{"format":"micrograd-mlp","version":1,"inputs":0,"layers":[]}""", "$.inputs is 0*" },
         { "an unknown activation", Layer("\"Swish\"", "[1, 2]", "0"), "$.layers[0].activation is 'Swish'; expected one of Linear, Tanh, Relu, Sigmoid*" },
