@@ -95,6 +95,9 @@ public sealed partial class Value
         public readonly Value[] Inputs;
         public readonly bool InputsHaveInterior;
 
+        /// <summary>The traversal that last pushed <see cref="Inputs"/>; see Traversal.Sort.</summary>
+        public uint ScannedMark;
+
         public NeuronLayerCall(NeuronLayer layer, Value[] inputs, bool inputsHaveInterior)
         {
             Layer = layer;

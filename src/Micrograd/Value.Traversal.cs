@@ -80,8 +80,12 @@ public sealed partial class Value
                         stack[top++] = bias;
                     }
 
-                    if (call.InputsHaveInterior)
+                    // The layer's other neurons share these inputs: scanning them once per traversal is enough.
+                    // Any neuron of the call expanded later finds them emitted, since in a DAG nothing pushed
+                    // while expanding one neuron can lead back to another neuron that reads the same inputs.
+                    if (call.InputsHaveInterior && call.ScannedMark != expanded)
                     {
+                        call.ScannedMark = expanded;
                         top = PushUnvisited(call.Inputs, stack, top, expanded);
                     }
                 }

@@ -44,7 +44,7 @@ public class TrainingStepBenchmarks
         _biases = _model.Layers.Select(l => torch.tensor(l.Neurons.Select(n => n.Bias.Data).ToArray(), dtype: ScalarType.Float64).requires_grad_()).ToArray();
     }
 
-    [Benchmark(Description = "Micrograd Nn (Dot nodes)")]
+    [Benchmark(Description = "Micrograd Nn (one node per neuron)")]
     public double Micrograd()
     {
         var scores = new Value[DemoWorkload.Points];

@@ -46,7 +46,10 @@ public static class Losses
         var terms = new Value[scores.Count];
         for (int i = 0; i < terms.Length; i++)
         {
-            terms[i] = (1 - labels[i] * scores[i]).Relu();
+            double label = labels[i];
+            Value score = scores[i];
+            Value margin = label == 1 ? 1 - score : label == -1 ? 1 + score : 1 - label * score; // fewer nodes for ±1
+            terms[i] = margin.Relu();
         }
 
         return Mean(terms);

@@ -92,7 +92,7 @@ public sealed class LossTests
     [Fact]
     public void Hinge_loss_matches_the_same_formula_in_TorchSharp()
     {
-        double[] labels = [1.0, -1.0, 1.0, -1.0, 1.0, -1.0, 1.0];
+        double[] labels = [1.0, -1.0, 1.0, -1.0, 0.5, -2.0, 1.0]; // ±1 as usual, and other weights too
         var scores = Leaves(Outputs);
         Value loss = Losses.Hinge(scores, labels);
         loss.Backward();
