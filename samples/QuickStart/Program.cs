@@ -1,4 +1,5 @@
-// The example from micrograd's README, in C#. Python's b**3 is b.Pow(3).
+// The two examples micrograd teaches with, in C#: its README expression, and the lecture's neuron drawn as a
+// graph. Python's b**3 is b.Pow(3).
 using System;
 using Micrograd;
 
@@ -18,3 +19,24 @@ Console.WriteLine($"{g.Data:F4}"); // the outcome of this forward pass: 4.6252
 g.Backward();
 Console.WriteLine($"{a.Grad:F4}"); // dg/da: 27.0601
 Console.WriteLine($"{b.Grad:F4}"); // dg/db: 117.3345
+
+// The lecture's neuron: o = tanh(x1*w1 + x2*w2 + b), built node by node so that every step shows.
+var x1 = new Value(2.0, "x1");
+var x2 = new Value(0.0, "x2");
+var w1 = new Value(-3.0, "w1");
+var w2 = new Value(1.0, "w2");
+var bias = new Value(6.8813735870195432, "b");
+var x1w1 = x1 * w1; x1w1.Label = "x1*w1";
+var x2w2 = x2 * w2; x2w2.Label = "x2*w2";
+var x1w1x2w2 = x1w1 + x2w2; x1w1x2w2.Label = "x1*w1 + x2*w2";
+var n = x1w1x2w2 + bias; n.Label = "n";
+var o = n.Tanh(); o.Label = "o";
+o.Backward();
+
+Console.WriteLine();
+Console.WriteLine($"neuron: o = {o.Data:F4}, do/dw1 = {w1.Grad:F4}, do/dx1 = {x1.Grad:F4}");
+Console.WriteLine();
+Console.WriteLine("Graphviz (paste into a viewer, or: dot -Tsvg neuron.dot -o neuron.svg):");
+Console.WriteLine(o.ToDot());
+Console.WriteLine("Mermaid (GitHub renders it inside a ```mermaid block):");
+Console.WriteLine(o.ToMermaid());

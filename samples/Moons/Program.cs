@@ -1,0 +1,56 @@
+// micrograd's demo notebook in C#: train a small network on the moons data set, print its progress, then
+// draw its decision boundary and save the model.
+using System.Diagnostics;
+using Micrograd;
+using Micrograd.Datasets;
+using Micrograd.Nn;
+using Micrograd.Samples.MoonsDemo;
+
+Options? options = Options.Parse(args, out string? message);
+if (options is null)
+{
+    bool help = message == Options.Usage;
+    (help ? Console.Out : Console.Error).WriteLine(message);
+    return help ? 0 : 2;
+}
+
+var random = new Random(options.Seed);
+Moons data = Moons.Generate(100, noise: 0.1, random);
+var model = new MLP(2, [16, 16, 1], Activation.Relu, Activation.Linear, random);
+var optimizer = new Sgd(model.Parameters(), learningRate: 1.0);
+Console.WriteLine($"MLP(2, [16, 16, 1]), relu hidden layers, linear output: {model.Parameters().Count} parameters");
+Console.WriteLine($"Training for {options.Steps} steps on {data.Points.Count} points (seed {options.Seed})...");
+
+var clock = Stopwatch.StartNew();
+for (int step = 0; step < options.Steps; step++)
+{
+    // Forward: a score per point; hinge loss plus L2 regularisation, as in micrograd's demo.
+    var scores = data.Points.Select(point => model.Forward(point)[0]).ToList();
+    Value loss = Losses.Hinge(scores, data.SignedLabels) + Losses.L2(model.Parameters(), 1e-4);
+    double accuracy = scores.Zip(data.SignedLabels, (score, label) => score.Data > 0 == label > 0).Count(ok => ok) / (double)scores.Count;
+
+    // Backward and update, with the learning rate decaying from 1.0 to 0.1.
+    optimizer.ZeroGrad();
+    loss.Backward();
+    optimizer.LearningRate = 1.0 - 0.9 * step / options.Steps;
+    optimizer.Step();
+
+    if (step % 10 == 0 || step == options.Steps - 1)
+    {
+        Console.WriteLine($"step {step,4}  loss {loss.Data:F6}  accuracy {accuracy,6:P0}  {Bar(accuracy)}");
+    }
+}
+
+Console.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F2} s.");
+
+string folder = Path.GetFullPath(options.OutputFolder);
+Directory.CreateDirectory(folder);
+string picture = Path.Combine(folder, "decision-boundary.png");
+string modelFile = Path.Combine(folder, "model.json");
+DecisionBoundaryPlot.Save(model, data, picture);
+model.Save(modelFile);
+Console.WriteLine($"Wrote the decision boundary to {picture}");
+Console.WriteLine($"Wrote the trained model to {modelFile} (load it with MLP.Load)");
+return 0;
+
+static string Bar(double fraction) => new string('#', (int)Math.Round(fraction * 20)).PadRight(20, '.');
