@@ -6,7 +6,6 @@ namespace Micrograd.Benchmarks;
 /// <summary>A chain ten million nodes deep, built and back-propagated: it completes, and the memory column shows its cost.</summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
-[InProcess]
 public class DeepChainBenchmarks
 {
     private const int Depth = 10_000_000;
