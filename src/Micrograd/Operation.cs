@@ -22,7 +22,7 @@ internal enum Operation : byte
     Sigmoid,
     Softplus,
 
-    // N-ary: inputs live in a NaryInputs object in _extra.
+    // N-ary: inputs live in a NaryInputs or NeuronLayerCall record in _right.
     Sum,
     Dot,
     Neuron,

@@ -70,7 +70,7 @@ public sealed partial class Value
     private void SumBackward()
     {
         double grad = _grad;
-        foreach (Value input in ((NaryInputs)_extra!).Left)
+        foreach (Value input in ((NaryInputs)_right!).Left)
         {
             input._grad += grad;
         }
@@ -152,7 +152,7 @@ public sealed partial class Value
     // d(Σ l_i r_i)/dl_i = r_i, d(Σ l_i r_i)/dr_i = l_i
     private void DotBackward()
     {
-        var inputs = (NaryInputs)_extra!;
+        var inputs = (NaryInputs)_right!;
         Value[] left = inputs.Left;
         Value[] right = inputs.Right!;
         double grad = _grad;

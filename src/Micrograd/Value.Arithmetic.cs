@@ -30,7 +30,7 @@ public sealed partial class Value
     private void AddBackward()
     {
         _left!._grad += _grad;
-        _right!._grad += _grad;
+        Right._grad += _grad;
     }
 
     // ---- a - b ------------------------------------------------------------------------------------------
@@ -51,7 +51,7 @@ public sealed partial class Value
     private void SubtractBackward()
     {
         _left!._grad += _grad;
-        _right!._grad -= _grad;
+        Right._grad -= _grad;
     }
 
     // ---- a * b ------------------------------------------------------------------------------------------
@@ -71,8 +71,9 @@ public sealed partial class Value
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MultiplyBackward()
     {
-        _left!._grad += _grad * _right!._data;
-        _right._grad += _grad * _left._data;
+        Value right = Right;
+        _left!._grad += _grad * right._data;
+        right._grad += _grad * _left._data;
     }
 
     // ---- a / b ------------------------------------------------------------------------------------------
@@ -92,9 +93,10 @@ public sealed partial class Value
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void DivideBackward()
     {
-        double divisor = _right!._data;
+        Value right = Right;
+        double divisor = right._data;
         _left!._grad += _grad / divisor;
-        _right._grad += -_grad * _left._data / (divisor * divisor);
+        right._grad += -_grad * _left._data / (divisor * divisor);
     }
 
     // ---- -a ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ public sealed partial class Value
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PowerConstantBackward()
     {
-        double exponent = _right!._data;
+        double exponent = Right._data;
         if (exponent != 0)
         {
             _left!._grad += _grad * (exponent * PowConstant(_left._data, exponent - 1));
@@ -68,7 +68,8 @@ public sealed partial class Value
     private void PowerBackward()
     {
         double a = _left!._data;
-        double b = _right!._data;
+        Value right = Right;
+        double b = right._data;
         if (b != 0)
         {
             _left._grad += _grad * (b * Math.Pow(a, b - 1));
@@ -76,7 +77,7 @@ public sealed partial class Value
 
         if (!(a == 0 && b >= 0))
         {
-            _right._grad += _grad * (_data * Math.Log(a));
+            right._grad += _grad * (_data * Math.Log(a));
         }
     }
 

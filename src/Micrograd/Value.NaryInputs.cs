@@ -5,7 +5,7 @@ namespace Micrograd;
 public sealed partial class Value
 {
     /// <summary>
-    /// The inputs of a sum or dot-product node, kept out of line so that ordinary nodes stay 64 bytes: the
+    /// The inputs of a sum or dot-product node, kept out of line so that ordinary nodes stay small: the
     /// summands of a sum, or the two vectors of a dot product. The arrays are never
     /// changed once a node holds them, so nodes may share them. Whether an array holds any interior value is noted once, so that
     /// back-propagation need not scan arrays of leaves such as weights.

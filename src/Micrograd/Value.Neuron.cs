@@ -52,7 +52,7 @@ public sealed partial class Value
     // this node's own data: 1 (none), 1 − out² (tanh), out > 0 (relu), out(1 − out) (sigmoid).
     private void NeuronBackward()
     {
-        var call = (NeuronLayerCall)_extra!;
+        var call = (NeuronLayerCall)_right!;
         NeuronLayer layer = call.Layer;
         double local = _grad * layer.Activation switch
         {
@@ -81,7 +81,7 @@ public sealed partial class Value
 
     private IReadOnlyList<Value> NeuronInputs()
     {
-        var call = (NeuronLayerCall)_extra!;
+        var call = (NeuronLayerCall)_right!;
         var all = new List<Value>(call.Layer.Weights[_index]);
         all.AddRange(call.Inputs);
         all.Add(call.Layer.Biases[_index]);

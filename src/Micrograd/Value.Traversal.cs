@@ -66,7 +66,7 @@ public sealed partial class Value
                 if (node._operation == Operation.Neuron)
                 {
                     // Weights are parameters (leaves): only the bias and the shared inputs can need a visit.
-                    var call = (NeuronLayerCall)node._extra!;
+                    var call = (NeuronLayerCall)node._right!;
                     int needed = top + 2 + call.Inputs.Length;
                     if (needed > stack.Length)
                     {
@@ -91,7 +91,7 @@ public sealed partial class Value
                 }
                 else if (node._operation >= Operation.Sum)
                 {
-                    var nary = (NaryInputs)node._extra!;
+                    var nary = (NaryInputs)node._right!;
                     int needed = top + 1 + nary.Left.Length + (nary.Right?.Length ?? 0);
                     if (needed > stack.Length)
                     {
@@ -123,7 +123,7 @@ public sealed partial class Value
                         stack[top++] = left;
                     }
 
-                    Value? right = node._right; // a constant exponent is a leaf, so it is never pushed
+                    var right = (Value?)node._right; // a constant exponent is a leaf, so it is never pushed
                     if (right is not null && right.NeedsVisit(expanded))
                     {
                         stack[top++] = right;
