@@ -29,11 +29,24 @@ public sealed partial class Value
         for (int j = 0; j < outputs.Length; j++)
         {
             Value[] weights = layer.Weights[j];
-            double sum = layer.Biases[j]._data;
-            for (int i = 0; i < weights.Length; i++)
+
+            // Four running sums, so that each addition need not wait for the one before it.
+            double sum0 = layer.Biases[j]._data, sum1 = 0, sum2 = 0, sum3 = 0;
+            int i = 0;
+            for (; i + 3 < weights.Length; i += 4)
             {
-                sum += weights[i]._data * inputs[i]._data;
+                sum0 += weights[i]._data * inputs[i]._data;
+                sum1 += weights[i + 1]._data * inputs[i + 1]._data;
+                sum2 += weights[i + 2]._data * inputs[i + 2]._data;
+                sum3 += weights[i + 3]._data * inputs[i + 3]._data;
             }
+
+            for (; i < weights.Length; i++)
+            {
+                sum0 += weights[i]._data * inputs[i]._data;
+            }
+
+            double sum = (sum0 + sum1) + (sum2 + sum3);
 
             double output = layer.Activation switch
             {

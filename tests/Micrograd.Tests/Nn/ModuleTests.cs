@@ -136,4 +136,16 @@ public sealed class ModuleTests
         Action act = () => _ = new Layer(2, 2, (Activation)42);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("activation");
     }
+
+    [Theory]
+    [InlineData(Activation.Linear, 0.75)]
+    [InlineData(Activation.Tanh, 0.6351489523872873)]   // tanh(0.75)
+    [InlineData(Activation.Relu, 0.75)]
+    [InlineData(Activation.Sigmoid, 0.679178699175393)] // 1 / (1 + e^-0.75)
+    public void Apply_computes_each_activation(Activation activation, double expected)
+    {
+        activation.Apply(new Value(0.75)).Data.Should().BeApproximately(expected, 1e-15);
+        activation.Apply(new Value(-0.75)).Data.Should().BeApproximately(
+            activation switch { Activation.Relu => 0.0, Activation.Sigmoid => 1 - expected, _ => -expected }, 1e-15);
+    }
 }
