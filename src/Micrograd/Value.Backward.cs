@@ -1,17 +1,16 @@
-using System;
-
 namespace Micrograd;
 
 // Reverse-mode differentiation: order the graph so that every value comes after the values it was computed
-// from, then walk that order backwards, letting each node pass its gradient to its inputs. Nothing here
+// from, then walk that order backwards, letting each node pass its gradient to its inputs with its own local
+// derivatives (each operation's PropagateToInputs). Nothing here knows any particular operation, and nothing
 // recurses, so a chain of ten million values back-propagates without overflowing the stack.
-public sealed partial class Value
+public partial class Value
 {
     // Traversals take fresh marks from one counter, so graphs on different threads never confuse each other.
     private static int s_lastVisitMark;
 
     // Scratch buffers reused by every Backward on a thread, so a training step allocates nothing here.
-    [ThreadStatic] private static Traversal? t_traversal;
+    [System.ThreadStatic] private static Traversal? t_traversal;
 
     /// <summary>
     /// Computes the derivative of this value with respect to every value it depends on, and adds it to their
@@ -33,9 +32,9 @@ public sealed partial class Value
     /// </example>
     public void Backward()
     {
-        if (_operation == Operation.Leaf)
+        if (!_isInterior)
         {
-            _grad += 1; // nothing to propagate to
+            _grad += 1; // a leaf: nothing to propagate to
             return;
         }
 
@@ -56,32 +55,6 @@ public sealed partial class Value
         {
             traversal.Release(count);
             t_traversal = traversal;
-        }
-    }
-
-    // The one place where an operation's derivative rule is chosen; each rule sits beside its operation.
-    private void PropagateToInputs()
-    {
-        switch (_operation)
-        {
-            case Operation.Leaf: break;
-            case Operation.Add: AddBackward(); break;
-            case Operation.Subtract: SubtractBackward(); break;
-            case Operation.Multiply: MultiplyBackward(); break;
-            case Operation.Divide: DivideBackward(); break;
-            case Operation.Power: PowerBackward(); break;
-            case Operation.Negate: NegateBackward(); break;
-            case Operation.PowerConstant: PowerConstantBackward(); break;
-            case Operation.Exp: ExpBackward(); break;
-            case Operation.Log: LogBackward(); break;
-            case Operation.Tanh: TanhBackward(); break;
-            case Operation.Relu: ReluBackward(); break;
-            case Operation.Sigmoid: SigmoidBackward(); break;
-            case Operation.Softplus: SoftplusBackward(); break;
-            case Operation.Sum: SumBackward(); break;
-            case Operation.Dot: DotBackward(); break;
-            case Operation.Neuron: NeuronBackward(); break;
-            default: throw new InvalidOperationException("Unknown operation " + _operation + ".");
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Micrograd;
 
 // On .NET 8 and later, Value takes part in generic math: code written against the operator interfaces (a
 // generic Sum<T> over IAdditionOperators, say) builds graphs when given values.
-public sealed partial class Value :
+public partial class Value :
     IAdditionOperators<Value, Value, Value>,
     ISubtractionOperators<Value, Value, Value>,
     IMultiplyOperators<Value, Value, Value>,

@@ -5,7 +5,7 @@ namespace Micrograd;
 
 // Pictures of the graph behind a value, as micrograd's draw_dot draws it: one box per value (label, data,
 // grad), one node per operation, edges from inputs to results.
-public sealed partial class Value
+public partial class Value
 {
     /// <summary>The most values <see cref="ToDot"/> and <see cref="ToMermaid"/> will draw: beyond that a picture is unreadable.</summary>
     public const int MaxGraphValues = 2000;

@@ -3,7 +3,7 @@ using System.Threading;
 
 namespace Micrograd;
 
-public sealed partial class Value
+public partial class Value
 {
     /// <summary>
     /// Puts a graph in topological order without recursion, reusing its buffers from one call to the next.
@@ -63,72 +63,13 @@ public sealed partial class Value
                 }
 
                 node._visitMark = expanded;
-                if (node._operation == Operation.Neuron)
+                if (top + 3 > stack.Length)
                 {
-                    // Weights are parameters (leaves): only the bias and the shared inputs can need a visit.
-                    var call = (NeuronLayerCall)node._right!;
-                    int needed = top + 2 + call.Inputs.Length;
-                    if (needed > stack.Length)
-                    {
-                        Array.Resize(ref stack, Math.Max(needed, stack.Length * 2));
-                    }
-
-                    stack[top++] = node;
-                    Value bias = call.Layer.Biases[node._index];
-                    if (bias.NeedsVisit(expanded))
-                    {
-                        stack[top++] = bias;
-                    }
-
-                    // The layer's other neurons share these inputs: scanning them once per traversal is enough.
-                    // Any neuron of the call expanded later finds them emitted, since in a DAG nothing pushed
-                    // while expanding one neuron can lead back to another neuron that reads the same inputs.
-                    if (call.InputsHaveInterior && call.ScannedMark != expanded)
-                    {
-                        call.ScannedMark = expanded;
-                        top = PushUnvisited(call.Inputs, stack, top, expanded);
-                    }
+                    Array.Resize(ref stack, stack.Length * 2);
                 }
-                else if (node._operation >= Operation.Sum)
-                {
-                    var nary = (NaryInputs)node._right!;
-                    int needed = top + 1 + nary.Left.Length + (nary.Right?.Length ?? 0);
-                    if (needed > stack.Length)
-                    {
-                        Array.Resize(ref stack, Math.Max(needed, stack.Length * 2));
-                    }
 
-                    stack[top++] = node;
-                    if (nary.LeftHasInterior)
-                    {
-                        top = PushUnvisited(nary.Left, stack, top, expanded);
-                    }
-
-                    if (nary.RightHasInterior)
-                    {
-                        top = PushUnvisited(nary.Right!, stack, top, expanded);
-                    }
-                }
-                else
-                {
-                    if (top + 3 > stack.Length)
-                    {
-                        Array.Resize(ref stack, stack.Length * 2);
-                    }
-
-                    stack[top++] = node;
-                    Value? left = node._left;
-                    if (left is not null && left.NeedsVisit(expanded))
-                    {
-                        stack[top++] = left;
-                    }
-
-                    var right = (Value?)node._right; // a constant exponent is a leaf, so it is never pushed
-                    if (right is not null && right.NeedsVisit(expanded))
-                    {
-                        stack[top++] = right;
-                    }
-                }
+                stack[top++] = node;
+                top = node.PushInputs(ref stack, top, expanded);
 
                 if (top > stackUsed)
                 {
@@ -166,18 +107,6 @@ public sealed partial class Value
             _stackUsed = 0;
         }
 
-        private static int PushUnvisited(Value[] inputs, Value[] stack, int top, uint expanded)
-        {
-            foreach (Value input in inputs)
-            {
-                if (input.NeedsVisit(expanded))
-                {
-                    stack[top++] = input;
-                }
-            }
-
-            return top;
-        }
 
         private static uint NextMarks()
         {
@@ -195,5 +124,27 @@ public sealed partial class Value
 
     // An interior value neither expanded nor emitted by the traversal whose first mark is `expanded`.
     private bool NeedsVisit(uint expanded) =>
-        _operation != Operation.Leaf && unchecked(_visitMark - expanded) > 1;
+        _isInterior && unchecked(_visitMark - expanded) > 1;
+
+    /// <summary>
+    /// For a node with many inputs: pushes those of <paramref name="inputs"/> that need a visit, growing the
+    /// stack first so that all of them fit.
+    /// </summary>
+    private static int PushUnvisited(Value[] inputs, ref Value[] stack, int top, uint expanded)
+    {
+        if (top + inputs.Length + 2 > stack.Length)
+        {
+            Array.Resize(ref stack, Math.Max(top + inputs.Length + 2, stack.Length * 2));
+        }
+
+        foreach (Value input in inputs)
+        {
+            if (input.NeedsVisit(expanded))
+            {
+                stack[top++] = input;
+            }
+        }
+
+        return top;
+    }
 }

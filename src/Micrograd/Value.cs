@@ -12,10 +12,10 @@ namespace Micrograd;
 /// <remarks>
 /// <para>
 /// Arithmetic on values (<c>+ - * /</c>, unary <c>-</c>, <see cref="Pow(double)"/>, <see cref="Exp"/>,
-/// <see cref="Log"/>, <see cref="Tanh"/>, <see cref="Relu"/>, <see cref="Sigmoid"/>, <see cref="Sum(Value[])"/>,
-/// <see cref="Dot"/>) creates new values that point back at their inputs: together they form a directed
-/// acyclic graph. Each operation's forward value and its local derivative are defined side by side in the
-/// source, as in Andrej Karpathy's micrograd.
+/// <see cref="Tanh"/>, <see cref="Sum(Value[])"/>, <see cref="Dot"/> and the rest) creates new values that point
+/// back at their inputs: together they form a directed acyclic graph. Each operation is defined once, in its own
+/// file under <c>Operations/</c>, with its forward value and its local derivative side by side, as in Andrej
+/// Karpathy's micrograd; <see cref="Function"/> adds operations of your own.
 /// </para>
 /// <para>
 /// Gradients follow PyTorch: calling <see cref="Backward"/> again on the same graph adds to the gradients of
@@ -26,7 +26,8 @@ namespace Micrograd;
 /// </para>
 /// <para>
 /// Independent graphs may be built and back-propagated on different threads at the same time. One graph
-/// must not be changed or back-propagated from two threads at once.
+/// must not be changed or back-propagated from two threads at once. The class is not designed to be derived
+/// from: a derived class behaves as a leaf.
 /// </para>
 /// </remarks>
 /// <example>
@@ -39,23 +40,18 @@ namespace Micrograd;
 /// Console.WriteLine(b.Grad); // 8  (dc/db = a + 3b²)
 /// </code>
 /// </example>
-public sealed partial class Value : IFormattable
+public partial class Value : IFormattable
 {
-    // Layout matters: a node is 56 bytes on 64-bit .NET (16 of header, 39 of fields, 1 of padding).
+    // A leaf is 40 bytes on 64-bit .NET (16 of header, 21 of fields); the node types that operations create
+    // (nested classes below) add their inputs, so a unary or binary node is 56 bytes.
     private double _data;
     private double _grad;
-    private readonly Value? _left;
 
-    // The second operand of a binary operation (a Value; for a constant exponent, a leaf that is not an input),
-    // or for n-ary operations the record of their inputs (NaryInputs or NeuronLayerCall); null for unary ones.
-    private readonly object? _right;
-
-    // The traversal that last visited this node; see Traversal.
+    // The traversal that last visited this value; see Traversal.
     private uint _visitMark;
-    private readonly Operation _operation;
 
-    // For a neuron, its index in its layer (NeuronLayerCall); fits in the padding that ends the object.
-    private readonly ushort _index;
+    // False for leaves: values made with the public constructor, which pass no gradient on.
+    private readonly bool _isInterior;
 
     // Labels are rare (they are for reading graphs), so they live beside the values rather than in every one.
     private static readonly ConditionalWeakTable<Value, string> s_labels = new();
@@ -77,20 +73,11 @@ public sealed partial class Value : IFormattable
         }
     }
 
-    private Value(double data, Operation operation, Value left, Value? right = null)
+    /// <summary>For the node types of operations: an interior value.</summary>
+    private Value(double data, bool isInterior)
     {
         _data = data;
-        _operation = operation;
-        _left = left;
-        _right = right;
-    }
-
-    private Value(double data, Operation operation, object inputs, ushort index = 0)
-    {
-        _data = data;
-        _operation = operation;
-        _right = inputs;
-        _index = index;
+        _isInterior = isInterior;
     }
 
     /// <summary>The scalar this value holds. Optimizers change it in place on leaves.</summary>
@@ -125,69 +112,49 @@ public sealed partial class Value : IFormattable
     }
 
     /// <summary><see langword="true"/> when no operation produced this value (it was made with the constructor).</summary>
-    public bool IsLeaf => _operation == Operation.Leaf;
+    public bool IsLeaf => !_isInterior;
 
     /// <summary>
-    /// The operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>, <c>"*"</c>,
-    /// <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>, <c>"log"</c>,
-    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sigmoid"</c>, <c>"softplus"</c>, <c>"sum"</c>, <c>"dot"</c>, and for a whole
-    /// neuron of <c>Micrograd.Nn</c> its formula such as <c>"ReLU(w·x+b)"</c>; empty for a leaf.
+    /// The name of the operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>,
+    /// <c>"*"</c>, <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>,
+    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sum"</c>, <c>"dot"</c>, an affine node's formula such as
+    /// <c>"ReLU(w·x+b)"</c>, the name given to <see cref="Function"/>, and so on; each operation's own
+    /// documentation gives its name. Empty for a leaf.
     /// </summary>
-    public string Operator => _operation switch
-    {
-        Operation.Leaf => string.Empty,
-        Operation.Add => "+",
-        Operation.Subtract => "-",
-        Operation.Multiply => "*",
-        Operation.Divide => "/",
-        Operation.Power => "**",
-        Operation.Negate => "neg",
-        Operation.PowerConstant => "**" + Right._data.ToString(CultureInfo.InvariantCulture),
-        Operation.Exp => "exp",
-        Operation.Log => "log",
-        Operation.Tanh => "tanh",
-        Operation.Relu => "ReLU",
-        Operation.Sigmoid => "sigmoid",
-        Operation.Softplus => "softplus",
-        Operation.Sum => "sum",
-        Operation.Dot => "dot",
-        Operation.Neuron => ((NeuronLayerCall)_right!).Layer.Activation switch
-        {
-            Operation.Tanh => "tanh(w·x+b)",
-            Operation.Relu => "ReLU(w·x+b)",
-            Operation.Sigmoid => "sigmoid(w·x+b)",
-            _ => "w·x+b",
-        },
-        _ => throw new InvalidOperationException("Unknown operation " + _operation + "."),
-    };
+    public string Operator => OperatorName;
 
     /// <summary>
     /// The values this one was computed from, in operand order; empty for a leaf. For <see cref="Dot"/> the
-    /// left vector comes first, then the right one; for a neuron of <c>Micrograd.Nn</c>, its weights, its
+    /// left vector comes first, then the right one; for an <see cref="AffineMap"/> node, its weights, its
     /// inputs, then its bias. A constant exponent given to <see cref="Pow(double)"/> is not an input.
     /// </summary>
-    public IReadOnlyList<Value> Inputs
+    public IReadOnlyList<Value> Inputs => InputList;
+
+    // ---- What each operation's node type provides (a leaf has no operation). ------------------------------
+
+    /// <summary>The operation's name; see <see cref="Operator"/>.</summary>
+    private protected virtual string OperatorName => string.Empty;
+
+    /// <summary>The inputs in operand order; see <see cref="Inputs"/>.</summary>
+    private protected virtual IReadOnlyList<Value> InputList => Array.Empty<Value>();
+
+    /// <summary>
+    /// Passes this value's gradient on to its inputs: each input's gradient grows by this gradient times the
+    /// local derivative of this value with respect to it. <see cref="Backward"/> calls it once per value,
+    /// after every value that uses this one has done the same.
+    /// </summary>
+    private protected virtual void PropagateToInputs()
     {
-        get
-        {
-            if (_operation >= Operation.Sum)
-            {
-                return _operation == Operation.Neuron ? NeuronInputs() : ((NaryInputs)_right!).All();
-            }
-
-            if (_left is null)
-            {
-                return Array.Empty<Value>();
-            }
-
-            return _right is null || _operation == Operation.PowerConstant
-                ? new[] { _left }
-                : new[] { _left, Right };
-        }
     }
 
-    // The second operand of a binary operation. A cast to a sealed class is one type-handle comparison.
-    private Value Right => (Value)_right!;
+    /// <summary>
+    /// Pushes the inputs that a traversal has not reached yet (<see cref="NeedsVisit"/>) onto its stack. Room for
+    /// two is always there; a node with more inputs grows the stack itself.
+    /// </summary>
+    /// <returns>The new top of the stack.</returns>
+    private protected virtual int PushInputs(ref Value[] stack, int top, uint expanded) => top;
+
+    // ---- Text ---------------------------------------------------------------------------------------------
 
     /// <summary>Returns the value in the form <c>Value(data=4.6252, grad=0)</c>, with the label if there is one.</summary>
     /// <returns>The value's data, gradient and label, in the invariant culture.</returns>
@@ -212,6 +179,24 @@ public sealed partial class Value : IFormattable
             : "Value(data=" + data + ", grad=" + grad + ", label=" + label + ")";
     }
 
+    /// <summary>Converts a constant into a leaf <see cref="Value"/>, so that <c>2.0 * x</c> and <c>x + 1</c> read naturally.</summary>
+    /// <param name="data">The constant.</param>
+    /// <remarks>There is deliberately no conversion back to <see cref="double"/>: read <see cref="Data"/> instead, so that a value never silently drops out of the graph.</remarks>
+    public static implicit operator Value(double data) => new(data);
+
+    /// <summary>Returns the value itself: unary plus creates no node.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    public static Value operator +(Value value) => value;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowArgumentNull(string parameterName) => throw new ArgumentNullException(parameterName);
+
+    private static void CheckNotNull(Value value, string parameterName)
+    {
+        if (value is null)
+        {
+            ThrowArgumentNull(parameterName);
+        }
+    }
 }

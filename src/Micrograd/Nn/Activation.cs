@@ -14,4 +14,10 @@ public enum Activation
 
     /// <summary>The logistic sigmoid.</summary>
     Sigmoid,
+
+    /// <summary>The leaky rectified linear unit with PyTorch's default slope of 0.01 for negative sums.</summary>
+    LeakyRelu,
+
+    /// <summary>The Gaussian error linear unit in the tanh approximation GPT-2 uses (<see cref="Value.Gelu"/>).</summary>
+    Gelu,
 }

@@ -14,7 +14,7 @@ public sealed class Layer : Module
 {
     private readonly Neuron[] _neurons;
     private readonly Value[] _parameters;
-    private readonly NeuronLayer _engineLayer;
+    private readonly AffineMap _map; // every neuron as one row, sharing the neurons' own weights and biases
 
     /// <summary>Creates a layer of <paramref name="outputs"/> neurons with <paramref name="inputs"/> inputs each.</summary>
     /// <param name="inputs">How many inputs each neuron takes; at least 1.</param>
@@ -34,7 +34,7 @@ public sealed class Layer : Module
             throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A layer has from 1 to " + MaxNeurons + " neurons.");
         }
 
-        activation.Validate(nameof(activation));
+        UnaryOperation? operation = activation.ToOperation(nameof(activation));
         random ??= new Random();
         _neurons = new Neuron[outputs];
         for (int i = 0; i < outputs; i++)
@@ -43,7 +43,7 @@ public sealed class Layer : Module
         }
 
         _parameters = CollectParameters(_neurons);
-        _engineLayer = EngineLayer(_neurons);
+        _map = Map(_neurons, operation);
     }
 
     /// <summary>Creates a layer from existing neurons, as a loaded model file does.</summary>
@@ -51,11 +51,11 @@ public sealed class Layer : Module
     {
         _neurons = neurons;
         _parameters = CollectParameters(_neurons);
-        _engineLayer = EngineLayer(_neurons);
+        _map = Map(_neurons, neurons[0].Activation.ToOperation(nameof(neurons)));
     }
 
     /// <summary>The most neurons one layer may have (65,536).</summary>
-    public static int MaxNeurons => NeuronLayer.MaxNeurons;
+    public static int MaxNeurons => 65_536;
 
     /// <summary>How many inputs the layer takes.</summary>
     public int InputCount => _neurons[0].InputCount;
@@ -99,16 +99,16 @@ public sealed class Layer : Module
 #endif
 
     /// <summary>The forward pass over an input array of the right length that no one will change; every neuron shares it.</summary>
-    internal Value[] ForwardShared(Value[] inputs) => Value.Neurons(_engineLayer, inputs);
+    internal Value[] ForwardShared(Value[] inputs) => _map.ApplyOwned(inputs);
 
     /// <summary>Describes the layer as micrograd does, for example <c>Layer of [TanhNeuron(2), TanhNeuron(2)]</c>.</summary>
     /// <returns>The neurons' descriptions.</returns>
     public override string ToString() => "Layer of [" + string.Join(", ", (object[])_neurons) + "]";
 
     // The same weight arrays and bias values as the neurons: one set of parameters, seen two ways.
-    private static NeuronLayer EngineLayer(Neuron[] neurons) =>
+    private static AffineMap Map(Neuron[] neurons, UnaryOperation? activation) =>
         new(
             Array.ConvertAll(neurons, n => n.WeightArray),
             Array.ConvertAll(neurons, n => n.Bias),
-            neurons[0].Activation.ToOperation());
+            activation);
 }

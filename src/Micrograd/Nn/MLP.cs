@@ -80,8 +80,8 @@ public sealed class MLP : Module
             }
         }
 
-        hiddenActivation.Validate(nameof(hiddenActivation));
-        outputActivation.Validate(nameof(outputActivation));
+        _ = hiddenActivation.ToOperation(nameof(hiddenActivation));
+        _ = outputActivation.ToOperation(nameof(outputActivation));
         random ??= new Random();
         _layers = new Layer[layerSizes.Count];
         int previous = inputs;

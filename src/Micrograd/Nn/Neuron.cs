@@ -20,7 +20,7 @@ public sealed class Neuron : Module
 {
     private readonly Value[] _weights;
     private readonly Value[] _parameters;
-    private readonly NeuronLayer _alone; // this neuron as a layer of one, for Forward
+    private readonly AffineMap _alone; // this neuron as a map of one row, for Forward
 
     /// <summary>
     /// Creates a neuron with weights drawn uniformly from [-1, 1] and a zero bias, as micrograd does.
@@ -36,7 +36,7 @@ public sealed class Neuron : Module
             throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "A neuron needs at least one input.");
         }
 
-        activation.Validate(nameof(activation));
+        UnaryOperation? operation = activation.ToOperation(nameof(activation));
         random ??= new Random();
         _weights = new Value[inputs];
         for (int i = 0; i < inputs; i++)
@@ -46,7 +46,7 @@ public sealed class Neuron : Module
 
         Bias = new Value(0.0);
         Activation = activation;
-        _alone = new NeuronLayer([_weights], [Bias], activation.ToOperation());
+        _alone = new AffineMap([_weights], [Bias], operation);
         _parameters = Concatenate(_weights, Bias);
     }
 
@@ -56,7 +56,7 @@ public sealed class Neuron : Module
         _weights = Array.ConvertAll(weights, w => new Value(w));
         Bias = new Value(bias);
         Activation = activation;
-        _alone = new NeuronLayer([_weights], [Bias], activation.ToOperation());
+        _alone = new AffineMap([_weights], [Bias], activation.ToOperation(nameof(activation)));
         _parameters = Concatenate(_weights, Bias);
     }
 
@@ -105,7 +105,7 @@ public sealed class Neuron : Module
     /// The forward pass over an input array of the right length that no one will change: the node keeps it
     /// instead of copying it.
     /// </summary>
-    internal Value ForwardShared(Value[] inputs) => Value.Neurons(_alone, inputs)[0];
+    internal Value ForwardShared(Value[] inputs) => _alone.ApplyOwned(inputs)[0];
 
     /// <summary>The weight array itself, for a layer to share.</summary>
     internal Value[] WeightArray => _weights;

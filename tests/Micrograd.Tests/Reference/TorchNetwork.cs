@@ -79,6 +79,8 @@ internal sealed class TorchNetwork
         Activation.Tanh => t.tanh(),
         Activation.Relu => t.relu(),
         Activation.Sigmoid => t.sigmoid(),
+        Activation.LeakyRelu => t.leaky_relu(0.01),
+        Activation.Gelu => t.gelu(TorchSharp.Modules.GELU.Approximate.tanh),
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 }

@@ -1,0 +1,23 @@
+namespace Micrograd;
+
+/// <summary>
+/// A function of one value: its name, its forward value, and its local derivative. Each built-in unary
+/// operation is one such struct under <c>Operations/</c>; <see cref="Value"/>'s unary node type, the affine
+/// node of <see cref="AffineMap"/>, and everything else that needs the function use this one definition.
+/// </summary>
+internal interface IUnaryFunction
+{
+    /// <summary>The operation's name, as <see cref="Value.Operator"/> shows it.</summary>
+    string Name { get; }
+
+    /// <summary>The forward value y = f(x).</summary>
+    double Forward(double x);
+
+    /// <summary>
+    /// The chain rule at this node: <paramref name="gradient"/> (dL/dy) times the local derivative dy/dx, given
+    /// the input <paramref name="x"/> and the output <paramref name="y"/>. Written as one expression so that an
+    /// operation whose derivative is a mask (ReLU) can pass or block the gradient, as PyTorch does, rather
+    /// than multiply it by 0 (∞ × 0 would be NaN).
+    /// </summary>
+    double Backward(double gradient, double x, double y);
+}

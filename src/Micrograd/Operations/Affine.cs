@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+
+namespace Micrograd;
+
+// activation(w·x + b) as one node per row of an AffineMap: the fused form of a neuron. The activation is any
+// unary operation, and its derivative is the one written in that operation's own definition.
+public partial class Value
+{
+    /// <summary>Computes every row of <paramref name="map"/> on an input array that the nodes will share.</summary>
+    internal static Value[] Affine<TFunction>(AffineMap map, Value[] inputs, TFunction activation)
+        where TFunction : struct, IUnaryFunction
+    {
+        var call = new AffineCall<TFunction>(map, inputs, activation);
+        var outputs = new Value[map.OutputCount];
+        for (int j = 0; j < outputs.Length; j++)
+        {
+            outputs[j] = new AffineNode<TFunction>(call, j);
+        }
+
+        return outputs;
+    }
+
+    /// <summary>One <see cref="AffineMap.Apply"/>: the inputs that all its rows' nodes share.</summary>
+    private sealed class AffineCall<TFunction>
+        where TFunction : struct, IUnaryFunction
+    {
+        public readonly AffineMap Map;
+        public readonly Value[] Inputs;
+        public readonly bool InputsHaveInterior;
+        public TFunction Activation;
+
+        /// <summary>The traversal that last pushed <see cref="Inputs"/>; see <see cref="AffineNode{TFunction}.PushInputs"/>.</summary>
+        public uint ScannedMark;
+
+        public AffineCall(AffineMap map, Value[] inputs, TFunction activation)
+        {
+            Map = map;
+            Inputs = inputs;
+            Activation = activation;
+            InputsHaveInterior = System.Array.Exists(inputs, input => input._isInterior);
+        }
+    }
+
+    /// <summary>activation(w_j·x + b_j) for row j of a map.</summary>
+    private sealed class AffineNode<TFunction> : Value
+        where TFunction : struct, IUnaryFunction
+    {
+        private readonly AffineCall<TFunction> _call;
+        private readonly int _row;
+        private readonly double _sum; // w·x + b, the activation's input
+
+        public AffineNode(AffineCall<TFunction> call, int row)
+            : this(call, row, WeightedSum(call, row))
+        {
+        }
+
+        private AffineNode(AffineCall<TFunction> call, int row, double sum)
+            : base(call.Activation.Forward(sum), isInterior: true)
+        {
+            _call = call;
+            _row = row;
+            _sum = sum;
+        }
+
+        // b + w0*x0 + w1*x1 + ..., left to right, exactly as micrograd's neuron adds its products.
+        private static double WeightedSum(AffineCall<TFunction> call, int row)
+        {
+            Value[] weights = call.Map.Weights[row];
+            Value[] inputs = call.Inputs;
+            double sum = call.Map.Biases?[row]._data ?? 0.0;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                sum += weights[i]._data * inputs[i]._data;
+            }
+
+            return sum;
+        }
+
+        // With s = w·x + b and d = dL/ds from the activation's own derivative:
+        // ds/db = 1, ds/dw_i = x_i, ds/dx_i = w_i
+        private protected override void PropagateToInputs()
+        {
+            AffineCall<TFunction> call = _call;
+            double local = call.Activation.Backward(_grad, _sum, _data);
+            Value? bias = call.Map.Biases?[_row];
+            if (bias is not null)
+            {
+                bias._grad += local;
+            }
+
+            Value[] weights = call.Map.Weights[_row];
+            Value[] inputs = call.Inputs;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                Value w = weights[i];
+                Value x = inputs[i];
+                w._grad += local * x._data;
+                x._grad += local * w._data;
+            }
+        }
+
+        private protected override string OperatorName => _call.Map.Formula;
+
+        private protected override IReadOnlyList<Value> InputList
+        {
+            get
+            {
+                var all = new List<Value>(_call.Map.Weights[_row]);
+                all.AddRange(_call.Inputs);
+                if (_call.Map.Biases is { } biases)
+                {
+                    all.Add(biases[_row]);
+                }
+
+                return all.AsReadOnly();
+            }
+        }
+
+        private protected override int PushInputs(ref Value[] stack, int top, uint expanded)
+        {
+            AffineCall<TFunction> call = _call;
+            Value? bias = call.Map.Biases?[_row];
+            if (bias is not null && bias.NeedsVisit(expanded))
+            {
+                stack[top++] = bias;
+            }
+
+            if (call.Map.WeightsHaveInterior)
+            {
+                top = PushUnvisited(call.Map.Weights[_row], ref stack, top, expanded);
+            }
+
+            // The map's other rows share these inputs: scanning them once per traversal is enough. A row expanded
+            // later finds them emitted already, since every value is created after its inputs: nothing reachable
+            // from these inputs (or from the weights and biases, made before the map) can be a row of this call.
+            if (call.InputsHaveInterior && call.ScannedMark != expanded)
+            {
+                call.ScannedMark = expanded;
+                top = PushUnvisited(call.Inputs, ref stack, top, expanded);
+            }
+
+            return top;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+
+namespace Micrograd;
+
+public partial class Value
+{
+    /// <summary>Returns the hyperbolic tangent. Saturates to exactly ±1 for large inputs, never NaN. <see cref="Operator"/>: <c>"tanh"</c>.</summary>
+    /// <returns>tanh(this).</returns>
+    public Value Tanh() => Unary(this, default(TanhFunction));
+}
+
+public partial class UnaryOperation
+{
+    /// <summary>The operation <see cref="Value.Tanh"/> applies.</summary>
+    public static UnaryOperation Tanh { get; } = new UnaryOperation<TanhFunction>(default);
+}
+
+/// <summary>tanh x.</summary>
+internal readonly struct TanhFunction : IUnaryFunction
+{
+    public string Name => "tanh";
+
+    public double Forward(double x) => Math.Tanh(x);
+
+    // d(tanh x)/dx = 1 - tanh²(x) = 1 - y²
+    public double Backward(double gradient, double x, double y) => gradient * (1 - y * y);
+}

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+
+namespace Micrograd;
+
+public partial class Value
+{
+    /// <summary>Applies a binary function to two values: one new node.</summary>
+    private static Value Binary<TFunction>(Value left, Value right, string leftName, string rightName)
+        where TFunction : struct, IBinaryFunction
+    {
+        CheckNotNull(left, leftName);
+        CheckNotNull(right, rightName);
+        return new BinaryNode<TFunction>(left, right);
+    }
+
+    /// <summary>A value computed from two inputs; the graph-walking half, shared by every binary function.</summary>
+    private abstract class BinaryNode : Value
+    {
+        protected readonly Value Left;
+        protected readonly Value Right;
+
+        protected BinaryNode(double data, Value left, Value right)
+            : base(data, isInterior: true)
+        {
+            Left = left;
+            Right = right;
+        }
+
+        private protected override IReadOnlyList<Value> InputList => new[] { Left, Right };
+
+        private protected override int PushInputs(ref Value[] stack, int top, uint expanded)
+        {
+            if (Left.NeedsVisit(expanded))
+            {
+                stack[top++] = Left;
+            }
+
+            if (Right.NeedsVisit(expanded))
+            {
+                stack[top++] = Right;
+            }
+
+            return top;
+        }
+    }
+
+    /// <summary>A value computed by <typeparamref name="TFunction"/> from two inputs, with the function's code inlined.</summary>
+    private sealed class BinaryNode<TFunction> : BinaryNode
+        where TFunction : struct, IBinaryFunction
+    {
+        public BinaryNode(Value left, Value right)
+            : base(default(TFunction).Forward(left._data, right._data), left, right)
+        {
+        }
+
+        private protected override string OperatorName => default(TFunction).Name;
+
+        private protected override void PropagateToInputs()
+        {
+            (double left, double right) = default(TFunction).Backward(_grad, Left._data, Right._data, _data);
+            Left._grad += left;
+            Right._grad += right;
+        }
+    }
+}

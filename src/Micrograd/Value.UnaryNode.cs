@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+
+namespace Micrograd;
+
+public partial class Value
+{
+    /// <summary>Applies a unary function to a value: one new node.</summary>
+    internal static Value Unary<TFunction>(Value input, TFunction function)
+        where TFunction : struct, IUnaryFunction =>
+        new UnaryNode<TFunction>(input, function);
+
+    /// <summary>A value computed from one input; the graph-walking half, shared by every unary function.</summary>
+    private abstract class UnaryNode : Value
+    {
+        protected readonly Value Input;
+
+        protected UnaryNode(double data, Value input)
+            : base(data, isInterior: true)
+        {
+            Input = input;
+        }
+
+        private protected override IReadOnlyList<Value> InputList => new[] { Input };
+
+        private protected override int PushInputs(ref Value[] stack, int top, uint expanded)
+        {
+            if (Input.NeedsVisit(expanded))
+            {
+                stack[top++] = Input;
+            }
+
+            return top;
+        }
+    }
+
+    /// <summary>
+    /// A value computed by <typeparamref name="TFunction"/> from one input. The function is a struct, so each
+    /// function gets its own compiled copy of this class with the function's code inlined.
+    /// </summary>
+    private sealed class UnaryNode<TFunction> : UnaryNode
+        where TFunction : struct, IUnaryFunction
+    {
+        private TFunction _function; // empty for most functions; the exponent of a constant power, the slope of a leaky ReLU
+
+        public UnaryNode(Value input, TFunction function)
+            : base(function.Forward(input._data), input)
+        {
+            _function = function;
+        }
+
+        private protected override string OperatorName => _function.Name;
+
+        private protected override void PropagateToInputs() =>
+            Input._grad += _function.Backward(_grad, Input._data, _data);
+    }
+}
