@@ -27,7 +27,7 @@ public abstract class Optimizer
         }
 
         Parameters = copy;
-        LearningRate = learningRate;
+        _learningRate = CheckLearningRate(learningRate, nameof(learningRate));
     }
 
     /// <summary>The parameters this optimizer updates.</summary>
@@ -38,15 +38,7 @@ public abstract class Optimizer
     public double LearningRate
     {
         get => _learningRate;
-        set
-        {
-            if (!(value >= 0) || double.IsInfinity(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be finite and not negative.");
-            }
-
-            _learningRate = value;
-        }
+        set => _learningRate = CheckLearningRate(value, nameof(value));
     }
 
     /// <summary>Updates every parameter's <see cref="Value.Data"/> from its <see cref="Value.Grad"/>.</summary>
@@ -72,4 +64,9 @@ public abstract class Optimizer
         value >= 0 && value < 1
             ? value
             : throw new ArgumentOutOfRangeException(name, value, "Must be at least 0 and less than 1.");
+
+    private static double CheckLearningRate(double learningRate, string parameterName) =>
+        learningRate >= 0 && !double.IsInfinity(learningRate)
+            ? learningRate
+            : throw new ArgumentOutOfRangeException(parameterName, learningRate, "The learning rate must be finite and not negative.");
 }

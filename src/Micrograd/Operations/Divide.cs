@@ -35,7 +35,8 @@ internal readonly struct DivideFunction : IBinaryFunction
 
     public double Forward(double a, double b) => a / b;
 
-    // d(a / b)/da = 1 / b, d(a / b)/db = -a / b²
+    // d(a / b)/da = 1 / b, d(a / b)/db = -a / b² = -y / b (PyTorch's form, which also gives 0 rather than
+    // NaN where b² underflows but a / b does not)
     public (double Left, double Right) Backward(double gradient, double a, double b, double y) =>
-        (gradient / b, -gradient * a / (b * b));
+        (gradient / b, -gradient * (y / b));
 }

@@ -64,6 +64,7 @@ public sealed class OptimizerTests
     {
         var model = new MLP(2, [3, 1], random: new Random(5));
         model.Forward(1.0, 2.0)[0].Backward();
+        model.Parameters().Should().OnlyContain(p => p.Grad != 0, "every parameter of this network gets a gradient");
         var optimizer = new Adam(model.Parameters());
         optimizer.ZeroGrad();
         model.Parameters().Should().OnlyContain(p => p.Grad == 0);
@@ -75,8 +76,15 @@ public sealed class OptimizerTests
     [InlineData(double.PositiveInfinity)]
     public void A_bad_learning_rate_is_rejected_with_its_value(double learningRate)
     {
-        Action act = () => _ = new Sgd([new Value(1.0)], learningRate);
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("value");
+        Action construct = () => _ = new Sgd([new Value(1.0)], learningRate);
+        construct.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate")
+            .Which.ActualValue.Should().Be(learningRate);
+
+        var optimizer = new Adam([new Value(1.0)], learningRate: 0.1);
+        Action set = () => optimizer.LearningRate = learningRate;
+        set.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("value")
+            .Which.ActualValue.Should().Be(learningRate);
+        optimizer.LearningRate.Should().Be(0.1, "a refused learning rate leaves the old one in place");
     }
 
     [Fact]

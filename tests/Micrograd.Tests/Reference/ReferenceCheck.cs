@@ -12,10 +12,14 @@ internal static class ReferenceCheck
     /// <summary>Inputs that cover signs, zero, fractions and large magnitudes.</summary>
     public static readonly double[] Inputs = [-1000.0, -3.5, -1.0, -0.5, -0.0, 0.0, 0.25, 0.5, 1.0, 2.7, 30.0, 1000.0];
 
-    public static void Unary(Func<Value, Value> mine, Func<Tensor, Tensor> reference)
+    /// <summary><see cref="Inputs"/> and the IEEE edges: infinities, NaN, and numbers near the ends of the range.</summary>
+    public static readonly double[] EdgeInputs =
+        [.. Inputs, double.NegativeInfinity, double.PositiveInfinity, double.NaN, -1e-300, 1e-300, 5e-324, -1e300, 1e300];
+
+    public static void Unary(Func<Value, Value> mine, Func<Tensor, Tensor> reference, double[]? inputs = null, double relative = Closeness.Relative)
     {
         var failures = new List<string>();
-        foreach (double x in Inputs)
+        foreach (double x in inputs ?? EdgeInputs)
         {
             var a = new Value(x);
             Value result = mine(a);
@@ -26,19 +30,19 @@ internal static class ReferenceCheck
             Tensor tr = reference(ta);
             tr.backward();
 
-            Compare(failures, $"x={x:R}: data", result.Data, Torch.Data(tr));
-            Compare(failures, $"x={x:R}: grad", a.Grad, Torch.Grad(ta));
+            Compare(failures, $"x={x:R}: data", result.Data, Torch.Data(tr), relative);
+            Compare(failures, $"x={x:R}: grad", a.Grad, Torch.Grad(ta), relative);
         }
 
         failures.Should().BeEmpty();
     }
 
-    public static void Binary(Func<Value, Value, Value> mine, Func<Tensor, Tensor, Tensor> reference)
+    public static void Binary(Func<Value, Value, Value> mine, Func<Tensor, Tensor, Tensor> reference, double[]? inputs = null)
     {
         var failures = new List<string>();
-        foreach (double x in Inputs)
+        foreach (double x in inputs ?? EdgeInputs)
         {
-            foreach (double y in Inputs)
+            foreach (double y in inputs ?? EdgeInputs)
             {
                 var a = new Value(x);
                 var b = new Value(y);
@@ -64,9 +68,9 @@ internal static class ReferenceCheck
     public static void WithConstant(Func<Value, double, Value> mine, Func<Tensor, double, Tensor> reference)
     {
         var failures = new List<string>();
-        foreach (double x in Inputs)
+        foreach (double x in EdgeInputs)
         {
-            foreach (double c in Inputs)
+            foreach (double c in EdgeInputs)
             {
                 var a = new Value(x);
                 Value result = mine(a, c);
@@ -85,9 +89,9 @@ internal static class ReferenceCheck
         failures.Should().BeEmpty();
     }
 
-    private static void Compare(List<string> failures, string what, double actual, double expected)
+    private static void Compare(List<string> failures, string what, double actual, double expected, double relative = Closeness.Relative)
     {
-        if (!Closeness.AreClose(actual, expected))
+        if (!Closeness.AreClose(actual, expected, relative))
         {
             failures.Add($"{what} was {actual:R}, TorchSharp says {expected:R}");
         }
