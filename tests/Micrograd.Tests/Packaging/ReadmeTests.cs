@@ -35,9 +35,30 @@ public sealed class ReadmeTests
     }
 
     [Fact]
-    public void The_quick_start_prints_the_figures_of_the_python_original()
+    public void The_quick_start_prints_the_figures_of_the_python_original() =>
+        Run(Blocks("csharp")[0]).Should().Be("4.6252\n27.0601\n117.3345\n");
+
+    [Fact]
+    public void The_user_defined_operation_example_prints_what_CPython_computes()
     {
-        byte[] assembly = Compile(Blocks("csharp")[0], out _);
+        // python3 -c "import math; s=1.5/2.5; y=math.tanh(3*s); print(f'{y:.4f} {(1-y*y)*3/2.5**2:.4f}')"
+        string block = Blocks("csharp").Single(b => b.Contains("Value.Function(\"softsign\"", StringComparison.Ordinal));
+        string[] lines = Run(block).Split('\n');
+        lines[0].Should().Be("0.9468 0.0497");
+        lines[1].Should().Be("True");
+        lines[2].Should().StartWith("Gradient check passed");
+    }
+
+    [Fact]
+    public void The_operation_shown_in_Adding_an_operation_is_the_source_file_itself()
+    {
+        string source = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "src", "Micrograd", "Operations", "Tanh.cs")).ReplaceLineEndings("\n");
+        Blocks("cs").Should().ContainSingle().Which.ReplaceLineEndings("\n").Should().Be(source);
+    }
+
+    private static string Run(string code)
+    {
+        byte[] assembly = Compile(code, out _);
         var context = new AssemblyLoadContext("readme-quick-start", isCollectible: true);
         var output = new StringWriter();
         TextWriter console = Console.Out;
@@ -56,7 +77,7 @@ public sealed class ReadmeTests
             context.Unload();
         }
 
-        output.ToString().ReplaceLineEndings("\n").Should().Be("4.6252\n27.0601\n117.3345\n");
+        return output.ToString().ReplaceLineEndings("\n");
     }
 
     [Fact]
