@@ -14,13 +14,13 @@ public partial class Value
     }
 
     /// <summary>A value computed from two inputs; the graph-walking half, shared by every binary function.</summary>
-    private abstract class BinaryNode : Value
+    private abstract class BinaryNode : Node
     {
         protected readonly Value Left;
         protected readonly Value Right;
 
         protected BinaryNode(double data, Value left, Value right)
-            : base(data, isInterior: true)
+            : base(data)
         {
             Left = left;
             Right = right;
@@ -54,6 +54,8 @@ public partial class Value
         }
 
         private protected override string OperatorName => default(TFunction).Name;
+
+        private protected override void Recompute() => _data = default(TFunction).Forward(Left._data, Right._data);
 
         private protected override void PropagateToInputs()
         {

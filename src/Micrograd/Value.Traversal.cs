@@ -20,7 +20,7 @@ public partial class Value
 
         /// <summary>
         /// Fills <see cref="Order"/> with the interior values <paramref name="root"/> depends on, itself last,
-        /// each after all of its inputs, and zeroes their gradients. Leaves are left out: they pass nothing on,
+        /// each after all of its inputs, and zeroes their gradients unless told not to. Leaves are left out: they pass nothing on,
         /// and their gradients accumulate.
         /// </summary>
         /// <remarks>
@@ -30,7 +30,7 @@ public partial class Value
         /// can only be that second entry, and later duplicates see "emitted", so each value appears exactly once.
         /// </remarks>
         /// <returns>How many values were placed in <see cref="Order"/>.</returns>
-        public int Sort(Value root)
+        public int Sort(Value root, bool zeroGradients = true)
         {
             uint expanded = NextMarks();
             uint emitted = expanded + 1;
@@ -52,7 +52,11 @@ public partial class Value
                 if (mark == expanded)
                 {
                     node._visitMark = emitted;
-                    node._grad = 0;
+                    if (zeroGradients)
+                    {
+                        node._grad = 0;
+                    }
+
                     if (count == order.Length)
                     {
                         Array.Resize(ref order, order.Length * 2);

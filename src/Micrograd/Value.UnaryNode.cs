@@ -10,12 +10,12 @@ public partial class Value
         new UnaryNode<TFunction>(input, function);
 
     /// <summary>A value computed from one input; the graph-walking half, shared by every unary function.</summary>
-    private abstract class UnaryNode : Value
+    private abstract class UnaryNode : Node
     {
         protected readonly Value Input;
 
         protected UnaryNode(double data, Value input)
-            : base(data, isInterior: true)
+            : base(data)
         {
             Input = input;
         }
@@ -49,6 +49,8 @@ public partial class Value
         }
 
         private protected override string OperatorName => _function.Name;
+
+        private protected override void Recompute() => _data = _function.Forward(Input._data);
 
         private protected override void PropagateToInputs() =>
             Input._grad += _function.Backward(_grad, Input._data, _data);

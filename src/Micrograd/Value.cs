@@ -15,7 +15,7 @@ namespace Micrograd;
 /// <see cref="Tanh"/>, <see cref="Sum(Value[])"/>, <see cref="Dot"/> and the rest) creates new values that point
 /// back at their inputs: together they form a directed acyclic graph. Each operation is defined once, in its own
 /// file under <c>Operations/</c>, with its forward value and its local derivative side by side, as in Andrej
-/// Karpathy's micrograd; <see cref="Function"/> adds operations of your own.
+/// Karpathy's micrograd; <c>Function</c> adds operations of your own.
 /// </para>
 /// <para>
 /// Gradients follow PyTorch: calling <see cref="Backward"/> again on the same graph adds to the gradients of
@@ -118,7 +118,7 @@ public partial class Value : IFormattable
     /// The name of the operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>,
     /// <c>"*"</c>, <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>,
     /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sum"</c>, <c>"dot"</c>, an affine node's formula such as
-    /// <c>"ReLU(w·x+b)"</c>, the name given to <see cref="Function"/>, and so on; each operation's own
+    /// <c>"ReLU(w·x+b)"</c>, the name given to <c>Function</c>, and so on; each operation's own
     /// documentation gives its name. Empty for a leaf.
     /// </summary>
     public string Operator => OperatorName;
@@ -146,6 +146,17 @@ public partial class Value : IFormattable
     private protected virtual void PropagateToInputs()
     {
     }
+
+    /// <summary>
+    /// Computes <see cref="Data"/> again from the inputs' current data, with the same code that computed it when
+    /// the value was made; for <see cref="CompiledGraph.Forward"/>.
+    /// </summary>
+    private protected virtual void Recompute()
+    {
+    }
+
+    /// <summary>Why <c>Recompute</c> cannot work for this value, or <see langword="null"/> when it can.</summary>
+    private protected virtual string? NotReplayableBecause => null;
 
     /// <summary>
     /// Pushes the inputs that a traversal has not reached yet (<see cref="NeedsVisit"/>) onto its stack. Room for

@@ -42,12 +42,12 @@ public partial class Value
     }
 
     /// <summary>activation(w_j·x + b_j) for row j of a map.</summary>
-    private sealed class AffineNode<TFunction> : Value
+    private sealed class AffineNode<TFunction> : Node
         where TFunction : struct, IUnaryFunction
     {
         private readonly AffineCall<TFunction> _call;
         private readonly int _row;
-        private readonly double _sum; // w·x + b, the activation's input
+        private double _sum; // w·x + b, the activation's input
 
         public AffineNode(AffineCall<TFunction> call, int row)
             : this(call, row, WeightedSum(call, row))
@@ -55,11 +55,17 @@ public partial class Value
         }
 
         private AffineNode(AffineCall<TFunction> call, int row, double sum)
-            : base(call.Activation.Forward(sum), isInterior: true)
+            : base(call.Activation.Forward(sum))
         {
             _call = call;
             _row = row;
             _sum = sum;
+        }
+
+        private protected override void Recompute()
+        {
+            _sum = WeightedSum(_call, _row);
+            _data = _call.Activation.Forward(_sum);
         }
 
         // b + w0*x0 + w1*x1 + ..., left to right, exactly as micrograd's neuron adds its products.

@@ -60,7 +60,7 @@ public partial class Value
     }
 
     /// <summary>l0*r0 + l1*r1 + ... + ln-1*rn-1.</summary>
-    private sealed class DotNode : Value
+    private sealed class DotNode : Node
     {
         private readonly Value[] _left;
         private readonly Value[] _right;
@@ -68,7 +68,7 @@ public partial class Value
         private readonly bool _rightHasInterior;
 
         public DotNode(Value[] left, Value[] right)
-            : base(Forward(left, right), isInterior: true)
+            : base(Forward(left, right))
         {
             _left = left;
             _right = right;
@@ -86,6 +86,8 @@ public partial class Value
 
             return sum;
         }
+
+        private protected override void Recompute() => _data = Forward(_left, _right);
 
         // d(Σ l_i r_i)/dl_i = r_i, d(Σ l_i r_i)/dr_i = l_i
         private protected override void PropagateToInputs()

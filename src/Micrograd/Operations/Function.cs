@@ -63,21 +63,100 @@ public partial class Value
         return new FunctionNode(name!, ownInputs, data, ownGradients);
     }
 
+    /// <summary>
+    /// An operation of your own, given as a function that computes the result and the local derivatives from the
+    /// inputs' data. Unlike <see cref="Function(string, IReadOnlyList{Value}, double, IReadOnlyList{double})"/>,
+    /// the node can compute itself again, so a <see cref="CompiledGraph"/> can replay it.
+    /// </summary>
+    /// <param name="name">The operation's name, shown by <see cref="Operator"/> and in graph pictures.</param>
+    /// <param name="inputs">The values the result is computed from.</param>
+    /// <param name="evaluate">
+    /// Given the inputs' data (first argument) and an array to fill with ∂result/∂input for each input (second
+    /// argument, as long as the inputs), returns the result. It is called now and again at every
+    /// <see cref="CompiledGraph.Forward"/>; both arrays are reused from call to call.
+    /// </param>
+    /// <returns>A new value whose gradient flows to each input times its local gradient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="inputs"/> or <paramref name="evaluate"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> contains <see langword="null"/>.</exception>
+    /// <example>
+    /// <code>
+    /// static Value Softsign(Value x) => Value.Function("softsign", [x], (input, gradients) =>
+    /// {
+    ///     double d = 1 + Math.Abs(input[0]);
+    ///     gradients[0] = 1 / (d * d);
+    ///     return input[0] / d;
+    /// });
+    /// </code>
+    /// </example>
+    public static Value Function(string name, IReadOnlyList<Value> inputs, Func<double[], double[], double> evaluate)
+    {
+        if (name is null)
+        {
+            ThrowArgumentNull(nameof(name));
+        }
+
+        if (inputs is null)
+        {
+            ThrowArgumentNull(nameof(inputs));
+        }
+
+        if (evaluate is null)
+        {
+            ThrowArgumentNull(nameof(evaluate));
+        }
+
+        var ownInputs = new Value[inputs!.Count];
+        for (int i = 0; i < ownInputs.Length; i++)
+        {
+            ownInputs[i] = inputs[i] ?? throw new ArgumentException("The inputs must not contain null (index " + i + ").", nameof(inputs));
+        }
+
+        var node = new FunctionNode(name!, ownInputs, 0.0, new double[ownInputs.Length], evaluate);
+        node.Recompute();
+        return node;
+    }
+
     /// <summary>A user-defined operation: its result and local gradients were computed by the caller.</summary>
-    private sealed class FunctionNode : Value
+    private sealed class FunctionNode : Node
     {
         private readonly string _name;
         private readonly Value[] _inputs;
         private readonly double[] _localGradients;
         private readonly bool _hasInterior;
+        private readonly Func<double[], double[], double>? _evaluate; // null when the caller gave numbers
+        private readonly double[]? _inputData;
 
-        public FunctionNode(string name, Value[] inputs, double data, double[] localGradients)
-            : base(data, isInterior: true)
+        public FunctionNode(string name, Value[] inputs, double data, double[] localGradients, Func<double[], double[], double>? evaluate = null)
+            : base(data)
         {
             _name = name;
             _inputs = inputs;
             _localGradients = localGradients;
             _hasInterior = Array.Exists(inputs, input => input._isInterior);
+            _evaluate = evaluate;
+            _inputData = evaluate is null ? null : new double[inputs.Length];
+        }
+
+        private protected override string? NotReplayableBecause => _evaluate is not null
+            ? null
+            : "the user-defined operation '" + _name + "' was given its value and local gradients as numbers, so it cannot "
+              + "compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function";
+
+        // The caller's function computes the value and fills the local gradients again.
+        private protected override void Recompute()
+        {
+            if (_evaluate is null)
+            {
+                throw new NotSupportedException("Cannot recompute: " + NotReplayableBecause + ".");
+            }
+
+            double[] inputData = _inputData!;
+            for (int i = 0; i < inputData.Length; i++)
+            {
+                inputData[i] = _inputs[i]._data;
+            }
+
+            _data = _evaluate(inputData, _localGradients);
         }
 
         // d(result)/d(input i) = localGradients[i], as given

@@ -58,13 +58,13 @@ public partial class Value
     }
 
     /// <summary>a0 + a1 + ... + an-1.</summary>
-    private sealed class SumNode : Value
+    private sealed class SumNode : Node
     {
         private readonly Value[] _inputs;
         private readonly bool _hasInterior; // when false, the traversal need not scan the inputs
 
         public SumNode(Value[] inputs)
-            : base(Forward(inputs), isInterior: true)
+            : base(Forward(inputs))
         {
             _inputs = inputs;
             _hasInterior = Array.Exists(inputs, input => input._isInterior);
@@ -80,6 +80,8 @@ public partial class Value
 
             return sum;
         }
+
+        private protected override void Recompute() => _data = Forward(_inputs);
 
         // d(Σ a_i)/da_i = 1
         private protected override void PropagateToInputs()

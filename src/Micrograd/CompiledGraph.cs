@@ -1,0 +1,100 @@
+using System;
+
+namespace Micrograd;
+
+/// <summary>
+/// The graph behind a value, recorded once as a flat program that recomputes every value from the current data
+/// of the leaves (<see cref="Forward"/>) and back-propagates (<see cref="Backward"/>) as often as you like, without
+/// building, sorting or allocating anything. Made by <see cref="Value.Compile"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Replay runs each operation's own definition, so after <see cref="Forward"/> every value's
+/// <see cref="Value.Data"/> is what building the graph again with the same code would give, bit for bit, and
+/// <see cref="Backward"/> gives the gradients <see cref="Value.Backward"/> would (leaves accumulate; interior
+/// values are recomputed). Operations with kinks (ReLU, <see cref="Value.Abs"/>, <see cref="Value.Max"/>, ...)
+/// decide again on the new numbers.
+/// </para>
+/// <para>
+/// What is recorded is the graph, not your code: as with <c>torch.jit.trace</c>, an <c>if</c> or a loop in your
+/// own code that depended on the numbers when the graph was built is not run again, and a number you computed
+/// from a value's <see cref="Value.Data"/> and put into the graph as a constant (the shift of a numerically
+/// stable softmax, say) keeps the value it had. Inputs are leaves: set their <see cref="Value.Data"/> and replay,
+/// so one program serves every batch of the same size.
+/// </para>
+/// <para>
+/// A program belongs to one thread at a time; programs over independent graphs may run on different threads at
+/// once.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var x = new Value(0.0, "x");
+/// var w = new Value(0.5, "w");
+/// Value loss = (w * x - 1).Pow(2);
+/// CompiledGraph program = loss.Compile();
+/// foreach (double input in new[] { 1.0, 2.0, 3.0 })
+/// {
+///     x.Data = input;      // a new input
+///     program.Forward();   // loss.Data is now (0.5 * input - 1)²
+///     w.Grad = 0;
+///     program.Backward();  // w.Grad is now 2 (0.5 * input - 1) * input
+///     w.Data -= 0.1 * w.Grad;
+/// }
+/// </code>
+/// </example>
+public sealed class CompiledGraph
+{
+    private readonly Value[] _program; // the interior values, each after its inputs; the output last
+
+    internal CompiledGraph(Value output, Value[] program)
+    {
+        Output = output;
+        _program = program;
+    }
+
+    /// <summary>The value the program was compiled from: its <see cref="Value.Data"/> is the result of <see cref="Forward"/>.</summary>
+    public Value Output { get; }
+
+    /// <summary>How many values the program computes (the interior values of the graph; leaves are its inputs).</summary>
+    public int Count => _program.Length;
+
+    /// <summary>Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves.</summary>
+    public void Forward()
+    {
+        Value[] program = _program;
+        for (int i = 0; i < program.Length; i++)
+        {
+            Value.Recompute(program[i]);
+        }
+    }
+
+    /// <summary>
+    /// Does what <see cref="Value.Backward"/> on <see cref="Output"/> does: sets its gradient to 1, recomputes the
+    /// gradients of interior values from zero, and adds to the gradients of leaves.
+    /// </summary>
+    public void Backward()
+    {
+        Value[] program = _program;
+        if (program.Length == 0)
+        {
+            Output.Grad += 1; // the output is a leaf
+            return;
+        }
+
+        for (int i = 0; i < program.Length; i++)
+        {
+            program[i].Grad = 0;
+        }
+
+        Output.Grad = 1;
+        for (int i = program.Length - 1; i >= 0; i--)
+        {
+            Value.PropagateToInputs(program[i]);
+        }
+    }
+
+    /// <summary>Returns a short description, such as <c>CompiledGraph(65818 values)</c>.</summary>
+    /// <returns>The number of values in the program.</returns>
+    public override string ToString() => "CompiledGraph(" + Count + " values)";
+}
