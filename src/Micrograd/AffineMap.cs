@@ -49,6 +49,7 @@ public sealed class AffineMap
         Activation = activation;
         _activation = activation ?? UnaryOperation.Identity;
         WeightsHaveInterior = Array.Exists(weights, row => Array.Exists(row, w => !w.IsLeaf));
+        ParametersAreLeaves = !WeightsHaveInterior && (biases is null || Array.TrueForAll(biases, b => b.IsLeaf));
         Formula = (activation is null ? string.Empty : activation.Name + "(")
             + (biases is null ? "w·x" : "w·x+b")
             + (activation is null ? string.Empty : ")");
@@ -71,6 +72,9 @@ public sealed class AffineMap
     internal Value[]? Biases { get; }
 
     internal bool WeightsHaveInterior { get; }
+
+    /// <summary>No weight or bias is computed by an operation: every row then depends only on the inputs.</summary>
+    internal bool ParametersAreLeaves { get; }
 
     /// <summary>Computes every row on the same inputs.</summary>
     /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>

@@ -46,11 +46,13 @@ namespace Micrograd;
 public sealed class CompiledGraph
 {
     private readonly Value[] _program; // the interior values, each after its inputs; the output last
+    private readonly Value[][] _forwardSteps; // the same values, those that can be computed together grouped
 
     internal CompiledGraph(Value output, Value[] program)
     {
         Output = output;
         _program = program;
+        _forwardSteps = Value.ForwardSteps(program);
     }
 
     /// <summary>The value the program was compiled from: its <see cref="Value.Data"/> is the result of <see cref="Forward"/>.</summary>
@@ -62,10 +64,16 @@ public sealed class CompiledGraph
     /// <summary>Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves.</summary>
     public void Forward()
     {
-        Value[] program = _program;
-        for (int i = 0; i < program.Length; i++)
+        foreach (Value[] step in _forwardSteps)
         {
-            Value.Recompute(program[i]);
+            if (step.Length == 1)
+            {
+                Value.Recompute(step[0]);
+            }
+            else
+            {
+                Value.RecomputeTogether(step);
+            }
         }
     }
 

@@ -49,5 +49,43 @@ public partial class Value
     // For CompiledGraph, which replays values without being able to see their node types.
     internal static void Recompute(Value value) => value.Recompute();
 
+    internal static void RecomputeTogether(Value[] members) => members[0].RecomputeGroup(members);
+
+    /// <summary>
+    /// The forward steps of a program: each value alone, except values that share a group key, which form one
+    /// step at the place of the first of them.
+    /// </summary>
+    internal static Value[][] ForwardSteps(Value[] program)
+    {
+        var steps = new System.Collections.Generic.List<Value[]>(program.Length);
+        var groups = new System.Collections.Generic.Dictionary<object, System.Collections.Generic.List<Value>>();
+        var groupStep = new System.Collections.Generic.Dictionary<object, int>();
+        foreach (Value value in program)
+        {
+            object? key = value.RecomputeGroupKey;
+            if (key is null)
+            {
+                steps.Add([value]);
+            }
+            else if (groups.TryGetValue(key, out var members))
+            {
+                members.Add(value);
+            }
+            else
+            {
+                groups.Add(key, [value]);
+                groupStep.Add(key, steps.Count);
+                steps.Add(null!); // filled below
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            steps[groupStep[group.Key]] = group.Value.ToArray();
+        }
+
+        return steps.ToArray();
+    }
+
     internal static void PropagateToInputs(Value value) => value.PropagateToInputs();
 }

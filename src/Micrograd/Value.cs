@@ -155,6 +155,21 @@ public partial class Value : IFormattable
     {
     }
 
+    /// <summary>
+    /// Values with the same non-null key may be recomputed together, at the place of the first of them in a
+    /// compiled program, by <see cref="RecomputeGroup"/>: their inputs must all be ready there.
+    /// </summary>
+    private protected virtual object? RecomputeGroupKey => null;
+
+    /// <summary>Recomputes <paramref name="members"/>, this value's group in program order (this value first).</summary>
+    private protected virtual void RecomputeGroup(Value[] members)
+    {
+        foreach (Value member in members)
+        {
+            member.Recompute();
+        }
+    }
+
     /// <summary>Why <c>Recompute</c> cannot work for this value, or <see langword="null"/> when it can.</summary>
     private protected virtual string? NotReplayableBecause => null;
 

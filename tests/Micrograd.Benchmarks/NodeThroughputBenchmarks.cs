@@ -15,12 +15,17 @@ public class NodeThroughputBenchmarks
     private Value[] _weights = null!;
     private Value[] _offsets = null!;
 
+    private CompiledGraph _program10k = null!;
+    private CompiledGraph _program100k = null!;
+
     [GlobalSetup]
     public void Setup()
     {
         var random = new Random(7);
         _weights = Enumerable.Range(0, 64).Select(_ => new Value(random.NextDouble() * 2 - 1)).ToArray();
         _offsets = Enumerable.Range(0, 64).Select(_ => new Value(random.NextDouble() - 0.5)).ToArray();
+        _program10k = Build(10_000 / NodesPerStep).Compile();
+        _program100k = Build(100_000 / NodesPerStep).Compile();
     }
 
     [Benchmark(OperationsPerInvoke = 1_000)]
@@ -34,6 +39,20 @@ public class NodeThroughputBenchmarks
 
     [Benchmark(OperationsPerInvoke = 10_000)]
     public double BuildOnly_10k_nodes() => Build(10_000 / NodesPerStep).Data;
+
+    /// <summary>The same 10,000-node graph compiled once: Forward + Backward per node.</summary>
+    [Benchmark(OperationsPerInvoke = 10_000)]
+    public double Replay_10k_nodes() => Replay(_program10k);
+
+    [Benchmark(OperationsPerInvoke = 100_000)]
+    public double Replay_100k_nodes() => Replay(_program100k);
+
+    private static double Replay(CompiledGraph program)
+    {
+        program.Forward();
+        program.Backward();
+        return program.Output.Data;
+    }
 
     private double BuildAndBackward(int steps)
     {

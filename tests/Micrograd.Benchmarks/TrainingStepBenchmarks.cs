@@ -17,6 +17,8 @@ public class TrainingStepBenchmarks
     private Moons _data = null!;
     private MLP _model = null!;
     private Sgd _optimizer = null!;
+    private CompiledGraph _nnProgram = null!;
+    private CompiledGraph _fineGrainedProgram = null!;
 
     private Tensor _x = null!;
     private Tensor _y = null!;
@@ -29,6 +31,8 @@ public class TrainingStepBenchmarks
         _data = DemoWorkload.Data();
         _model = new MLP(2, DemoWorkload.LayerSizes, Activation.Relu, Activation.Linear, new Random(1));
         _optimizer = new Sgd(_model.Parameters(), learningRate: 0.01);
+        _nnProgram = NnLoss().Compile();
+        _fineGrainedProgram = FineGrainedLoss().Compile();
 
         torch.set_num_threads(1);
         var points = new double[DemoWorkload.Points, 2];
@@ -47,21 +51,58 @@ public class TrainingStepBenchmarks
     [Benchmark(Description = "Micrograd Nn (one node per neuron)")]
     public double Micrograd()
     {
-        var scores = new Value[DemoWorkload.Points];
-        for (int i = 0; i < scores.Length; i++)
-        {
-            scores[i] = _model.Forward(_data.Points[i])[0];
-        }
-
-        Value loss = Losses.Hinge(scores, _data.SignedLabels) + Losses.L2(_model.Parameters(), DemoWorkload.Regularisation);
+        Value loss = NnLoss();
         _optimizer.ZeroGrad();
         loss.Backward();
         _optimizer.Step();
         return loss.Data;
     }
 
+    [Benchmark(Description = "Micrograd Nn, compiled once, replayed")]
+    public double MicrogradCompiled()
+    {
+        _nnProgram.Forward();
+        _optimizer.ZeroGrad();
+        _nnProgram.Backward();
+        _optimizer.Step();
+        return _nnProgram.Output.Data;
+    }
+
+    private Value NnLoss()
+    {
+        var scores = new Value[DemoWorkload.Points];
+        for (int i = 0; i < scores.Length; i++)
+        {
+            scores[i] = _model.Forward(_data.Points[i])[0];
+        }
+
+        return Losses.Hinge(scores, _data.SignedLabels) + Losses.L2(_model.Parameters(), DemoWorkload.Regularisation);
+    }
+
     [Benchmark(Description = "Micrograd, lecture-style + and * nodes")]
     public double MicrogradFineGrained()
+    {
+        Value loss = FineGrainedLoss();
+        _optimizer.ZeroGrad();
+        loss.Backward();
+        _optimizer.Step();
+        return loss.Data;
+    }
+
+    [Benchmark(Description = "Micrograd, lecture-style + and * nodes, compiled once, replayed")]
+    public double MicrogradFineGrainedCompiled()
+    {
+        _fineGrainedProgram.Forward();
+        _optimizer.ZeroGrad();
+        _fineGrainedProgram.Backward();
+        _optimizer.Step();
+        return _fineGrainedProgram.Output.Data;
+    }
+
+    [Benchmark(Description = "Compiling the lecture-style graph (build + Compile, no step)")]
+    public int CompileFineGrained() => FineGrainedLoss().Compile().Count;
+
+    private Value FineGrainedLoss()
     {
         var scores = new Value[DemoWorkload.Points];
         for (int i = 0; i < scores.Length; i++)
@@ -100,11 +141,7 @@ public class TrainingStepBenchmarks
             regularisation += p * p;
         }
 
-        Value loss = dataLoss * (1.0 / scores.Length) + DemoWorkload.Regularisation * regularisation;
-        _optimizer.ZeroGrad();
-        loss.Backward();
-        _optimizer.Step();
-        return loss.Data;
+        return dataLoss * (1.0 / scores.Length) + DemoWorkload.Regularisation * regularisation;
     }
 
     [Benchmark(Baseline = true, Description = "TorchSharp float64, 1 thread")]

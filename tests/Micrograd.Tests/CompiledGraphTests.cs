@@ -252,7 +252,7 @@ public sealed class CompiledGraphTests
             Value b = pool[random.Next(pool.Count)];
             Value c = pool[random.Next(pool.Count)];
             double k = Math.Round(random.NextDouble() * 4 - 2, 2);
-            Value result = random.Next(27) switch
+            Value result = random.Next(29) switch
             {
                 0 => a + b,
                 1 => a - b,
@@ -280,7 +280,9 @@ public sealed class CompiledGraphTests
                 23 => Value.Dot([a, b], [c, a]),
                 24 => new AffineMap([[a, k], [b, c]], [c, a], UnaryOperation.Tanh).Apply([b, c])[random.Next(2)],
                 25 => new AffineMap([[k, b]]).Apply([a, c])[0],
-                _ => Value.Function("cube", [a], (x, g) => { g[0] = 3 * x[0] * x[0]; return x[0] * x[0] * x[0]; }) + k,
+                26 => Value.Function("cube", [a], (x, g) => { g[0] = 3 * x[0] * x[0]; return x[0] * x[0] * x[0]; }) + k,
+                27 => Value.Sum(LeafLayer(random, 6, UnaryOperation.Relu).Apply([a, b, c])), // rows replayed together
+                _ => LeafLayer(random, 5, null).Apply([a, c, b])[random.Next(5)], // one row of a call in the graph
             };
             made.Add(result);
             pool.Add(result);
@@ -290,6 +292,12 @@ public sealed class CompiledGraphTests
         made.Add(Value.Sum(made.Select(v => v.Tanh())));
         return CollectAll(made[^1]);
     }
+
+    private static AffineMap LeafLayer(Random random, int rows, UnaryOperation? activation) =>
+        new(
+            Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, 3).Select(_ => new Value(random.NextDouble() * 2 - 1)).ToArray()).ToArray(),
+            Enumerable.Range(0, rows).Select(_ => new Value(random.NextDouble() - 0.5)).ToArray(),
+            activation);
 
     /// <summary>Every interior value behind the output, in a fixed order (the graph picture's numbering).</summary>
     private static List<Value> CollectAll(Value output)

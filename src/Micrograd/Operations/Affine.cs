@@ -12,12 +12,61 @@ public partial class Value
     {
         var call = new AffineCall<TFunction>(map, inputs, activation);
         var outputs = new Value[map.OutputCount];
-        for (int j = 0; j < outputs.Length; j++)
+        int j = 0;
+        for (; j + 3 < outputs.Length; j += 4)
         {
-            outputs[j] = new AffineNode<TFunction>(call, j);
+            WeightedSums(call, j, j + 1, j + 2, j + 3, out double s0, out double s1, out double s2, out double s3);
+            outputs[j] = new AffineNode<TFunction>(call, j, s0);
+            outputs[j + 1] = new AffineNode<TFunction>(call, j + 1, s1);
+            outputs[j + 2] = new AffineNode<TFunction>(call, j + 2, s2);
+            outputs[j + 3] = new AffineNode<TFunction>(call, j + 3, s3);
+        }
+
+        for (; j < outputs.Length; j++)
+        {
+            outputs[j] = new AffineNode<TFunction>(call, j, WeightedSum(call, j));
         }
 
         return outputs;
+    }
+
+    // b + w0*x0 + w1*x1 + ..., left to right, exactly as micrograd's neuron adds its products.
+    private static double WeightedSum<TFunction>(AffineCall<TFunction> call, int row)
+        where TFunction : struct, IUnaryFunction
+    {
+        Value[] weights = call.Map.Weights[row];
+        Value[] inputs = call.Inputs;
+        double sum = call.Map.Biases?[row]._data ?? 0.0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            sum += weights[i]._data * inputs[i]._data;
+        }
+
+        return sum;
+    }
+
+    // Four rows' sums at once, each still added left to right: four independent chains of additions overlap in
+    // the processor where one row's chain would wait for each addition to finish.
+    private static void WeightedSums<TFunction>(
+        AffineCall<TFunction> call, int r0, int r1, int r2, int r3, out double s0, out double s1, out double s2, out double s3)
+        where TFunction : struct, IUnaryFunction
+    {
+        Value[][] weights = call.Map.Weights;
+        Value[] w0 = weights[r0], w1 = weights[r1], w2 = weights[r2], w3 = weights[r3];
+        Value[] inputs = call.Inputs;
+        Value[]? biases = call.Map.Biases;
+        s0 = biases?[r0]._data ?? 0.0;
+        s1 = biases?[r1]._data ?? 0.0;
+        s2 = biases?[r2]._data ?? 0.0;
+        s3 = biases?[r3]._data ?? 0.0;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            double x = inputs[i]._data;
+            s0 += w0[i]._data * x;
+            s1 += w1[i]._data * x;
+            s2 += w2[i]._data * x;
+            s3 += w3[i]._data * x;
+        }
     }
 
     /// <summary>One <see cref="AffineMap.Apply"/>: the inputs that all its rows' nodes share.</summary>
@@ -49,12 +98,7 @@ public partial class Value
         private readonly int _row;
         private double _sum; // w·x + b, the activation's input
 
-        public AffineNode(AffineCall<TFunction> call, int row)
-            : this(call, row, WeightedSum(call, row))
-        {
-        }
-
-        private AffineNode(AffineCall<TFunction> call, int row, double sum)
+        public AffineNode(AffineCall<TFunction> call, int row, double sum)
             : base(call.Activation.Forward(sum))
         {
             _call = call;
@@ -68,18 +112,30 @@ public partial class Value
             _data = _call.Activation.Forward(_sum);
         }
 
-        // b + w0*x0 + w1*x1 + ..., left to right, exactly as micrograd's neuron adds its products.
-        private static double WeightedSum(AffineCall<TFunction> call, int row)
+        // When the weights and biases are leaves, every row of a call depends only on the shared inputs, so a
+        // compiled program may recompute the rows of one call together, four at a time.
+        private protected override object? RecomputeGroupKey => _call.Map.ParametersAreLeaves ? _call : null;
+
+        private protected override void RecomputeGroup(Value[] members)
         {
-            Value[] weights = call.Map.Weights[row];
-            Value[] inputs = call.Inputs;
-            double sum = call.Map.Biases?[row]._data ?? 0.0;
-            for (int i = 0; i < weights.Length; i++)
+            int k = 0;
+            for (; k + 3 < members.Length; k += 4)
             {
-                sum += weights[i]._data * inputs[i]._data;
+                var n0 = (AffineNode<TFunction>)members[k];
+                var n1 = (AffineNode<TFunction>)members[k + 1];
+                var n2 = (AffineNode<TFunction>)members[k + 2];
+                var n3 = (AffineNode<TFunction>)members[k + 3];
+                WeightedSums(_call, n0._row, n1._row, n2._row, n3._row, out n0._sum, out n1._sum, out n2._sum, out n3._sum);
+                n0._data = _call.Activation.Forward(n0._sum);
+                n1._data = _call.Activation.Forward(n1._sum);
+                n2._data = _call.Activation.Forward(n2._sum);
+                n3._data = _call.Activation.Forward(n3._sum);
             }
 
-            return sum;
+            for (; k < members.Length; k++)
+            {
+                members[k].Recompute();
+            }
         }
 
         // With s = w·x + b and d = dL/ds from the activation's own derivative:
