@@ -44,11 +44,11 @@ public partial class Value
         try
         {
             count = traversal.Sort(this); // interior values only, gradients zeroed, this one last
-            Value[] order = traversal.Order;
+            Slot[] order = traversal.Order;
             _grad = 1;
             for (int i = count - 1; i >= 0; i--)
             {
-                order[i].PropagateToInputs();
+                order[i].Value.PropagateToInputs();
             }
         }
         finally

@@ -16,11 +16,11 @@ public partial class Value
     /// <summary>A value computed from two inputs; the graph-walking half, shared by every binary function.</summary>
     private abstract class BinaryNode : Node
     {
-        protected readonly Value Left;
-        protected readonly Value Right;
+        internal readonly Value Left;
+        internal readonly Value Right;
 
         protected BinaryNode(double data, Value left, Value right)
-            : base(data)
+            : base(data, NodeShape.Binary)
         {
             Left = left;
             Right = right;
@@ -28,7 +28,7 @@ public partial class Value
 
         private protected override IReadOnlyList<Value> InputList => new[] { Left, Right };
 
-        private protected override int PushInputs(ref Value[] stack, int top, uint expanded)
+        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
         {
             if (Left.NeedsVisit(expanded))
             {

@@ -28,7 +28,10 @@ public partial class Value
         {
             count = traversal.Sort(this, zeroGradients: false);
             var program = new Value[count];
-            Array.Copy(traversal.Order, program, count);
+            for (int i = 0; i < count; i++)
+            {
+                program[i] = traversal.Order[i].Value;
+            }
             foreach (Value value in program)
             {
                 if (value.NotReplayableBecause is { } reason)

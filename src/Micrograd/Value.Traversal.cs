@@ -1,4 +1,7 @@
 using System;
+#if NET
+using System.Runtime.CompilerServices;
+#endif
 using System.Threading;
 
 namespace Micrograd;
@@ -13,10 +16,10 @@ public partial class Value
         // Buffers larger than this are dropped after use instead of being kept for the next call.
         private const int RetainedBufferLimit = 1 << 20;
 
-        private Value[] _stack = new Value[64];
+        private Slot[] _stack = new Slot[64];
         private int _stackUsed;
 
-        public Value[] Order { get; private set; } = new Value[64];
+        public Slot[] Order { get; private set; } = new Slot[64];
 
         /// <summary>
         /// Fills <see cref="Order"/> with the interior values <paramref name="root"/> depends on, itself last,
@@ -34,15 +37,15 @@ public partial class Value
         {
             uint expanded = NextMarks();
             uint emitted = expanded + 1;
-            Value[] order = Order;
-            Value[] stack = _stack;
+            Slot[] order = Order;
+            Slot[] stack = _stack;
             int count = 0;
             int top = 0;
             int stackUsed = 0;
             stack[top++] = root;
             while (top > 0)
             {
-                Value node = stack[--top];
+                Value node = stack[--top].Value;
                 uint mark = node._visitMark;
                 if (mark == emitted)
                 {
@@ -73,7 +76,35 @@ public partial class Value
                 }
 
                 stack[top++] = node;
-                top = node.PushInputs(ref stack, top, expanded);
+                switch (node._shape)
+                {
+                    case NodeShape.Unary:
+                        Value input = Unsafe.As<UnaryNode>(node).Input;
+                        if (input.NeedsVisit(expanded))
+                        {
+                            stack[top++] = input;
+                        }
+
+                        break;
+                    case NodeShape.Binary:
+                        var binary = Unsafe.As<BinaryNode>(node);
+                        if (binary.Left.NeedsVisit(expanded))
+                        {
+                            stack[top++] = binary.Left;
+                        }
+
+                        if (binary.Right.NeedsVisit(expanded))
+                        {
+                            stack[top++] = binary.Right;
+                        }
+
+                        break;
+                    default:
+                        Slot[] grown = stack; // a separate local, so that `stack` itself can stay in a register
+                        top = node.PushInputs(ref grown, top, expanded);
+                        stack = grown;
+                        break;
+                }
 
                 if (top > stackUsed)
                 {
@@ -92,7 +123,7 @@ public partial class Value
         {
             if (Order.Length > RetainedBufferLimit)
             {
-                Order = new Value[64];
+                Order = new Slot[64];
             }
             else
             {
@@ -101,7 +132,7 @@ public partial class Value
 
             if (_stack.Length > RetainedBufferLimit)
             {
-                _stack = new Value[64];
+                _stack = new Slot[64];
             }
             else
             {
@@ -134,7 +165,7 @@ public partial class Value
     /// For a node with many inputs: pushes those of <paramref name="inputs"/> that need a visit, growing the
     /// stack first so that all of them fit.
     /// </summary>
-    private static int PushUnvisited(Value[] inputs, ref Value[] stack, int top, uint expanded)
+    private static int PushUnvisited(Value[] inputs, ref Slot[] stack, int top, uint expanded)
     {
         if (top + inputs.Length + 2 > stack.Length)
         {
@@ -151,4 +182,13 @@ public partial class Value
 
         return top;
     }
+
+#if !NET
+    /// <summary>netstandard2.0 has no System.Runtime.CompilerServices.Unsafe: an ordinary cast does the same.</summary>
+    private static class Unsafe
+    {
+        public static T As<T>(object value)
+            where T : class => (T)value;
+    }
+#endif
 }

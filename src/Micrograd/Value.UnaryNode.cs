@@ -12,17 +12,17 @@ public partial class Value
     /// <summary>A value computed from one input; the graph-walking half, shared by every unary function.</summary>
     private abstract class UnaryNode : Node
     {
-        protected readonly Value Input;
+        internal readonly Value Input;
 
         protected UnaryNode(double data, Value input)
-            : base(data)
+            : base(data, NodeShape.Unary)
         {
             Input = input;
         }
 
         private protected override IReadOnlyList<Value> InputList => new[] { Input };
 
-        private protected override int PushInputs(ref Value[] stack, int top, uint expanded)
+        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
         {
             if (Input.NeedsVisit(expanded))
             {

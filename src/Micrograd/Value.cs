@@ -53,6 +53,9 @@ public partial class Value : IFormattable
     // False for leaves: values made with the public constructor, which pass no gradient on.
     private readonly bool _isInterior;
 
+    // How the traversal finds this value's inputs without a virtual call for the common shapes; see Traversal.
+    private readonly NodeShape _shape;
+
     // Labels are rare (they are for reading graphs), so they live beside the values rather than in every one.
     private static readonly ConditionalWeakTable<Value, string> s_labels = new();
 
@@ -73,11 +76,12 @@ public partial class Value : IFormattable
         }
     }
 
-    /// <summary>For the node types of operations: an interior value.</summary>
-    private Value(double data, bool isInterior)
+    /// <summary>For the node types of operations: an interior value of the given shape.</summary>
+    private Value(double data, NodeShape shape)
     {
         _data = data;
-        _isInterior = isInterior;
+        _isInterior = true;
+        _shape = shape;
     }
 
     /// <summary>The scalar this value holds. Optimizers change it in place on leaves.</summary>
@@ -178,7 +182,7 @@ public partial class Value : IFormattable
     /// two is always there; a node with more inputs grows the stack itself.
     /// </summary>
     /// <returns>The new top of the stack.</returns>
-    private protected virtual int PushInputs(ref Value[] stack, int top, uint expanded) => top;
+    private protected virtual int PushInputs(ref Slot[] stack, int top, uint expanded) => top;
 
     // ---- Text ---------------------------------------------------------------------------------------------
 

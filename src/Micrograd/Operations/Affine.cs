@@ -150,6 +150,14 @@ public partial class Value
                 bias._grad += local;
             }
 
+            // Nothing flows back (an inactive ReLU, say) and the sum is finite, so every weight and input is finite
+            // and each contribution below would be a zero, which leaves a gradient as it is: skip them. With an
+            // infinite or NaN weight or input they would be NaN (0 × ∞), so then they are made.
+            if (local == 0 && _sum - _sum == 0)
+            {
+                return;
+            }
+
             Value[] weights = call.Map.Weights[_row];
             Value[] inputs = call.Inputs;
             for (int i = 0; i < weights.Length; i++)
@@ -178,7 +186,7 @@ public partial class Value
             }
         }
 
-        private protected override int PushInputs(ref Value[] stack, int top, uint expanded)
+        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
         {
             AffineCall<TFunction> call = _call;
             Value? bias = call.Map.Biases?[_row];

@@ -114,7 +114,7 @@ public partial class Value
             }
         }
 
-        private protected override int PushInputs(ref Value[] stack, int top, uint expanded)
+        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
         {
             if (_leftHasInterior)
             {

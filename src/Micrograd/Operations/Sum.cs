@@ -97,7 +97,7 @@ public partial class Value
 
         private protected override IReadOnlyList<Value> InputList => Array.AsReadOnly(_inputs);
 
-        private protected override int PushInputs(ref Value[] stack, int top, uint expanded) =>
+        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded) =>
             _hasInterior ? PushUnvisited(_inputs, ref stack, top, expanded) : top;
     }
 }
