@@ -97,7 +97,7 @@ internal static class HtmlEngineBridge
                     return (new[] { d }, "out = a^" + exponent + ":  ∂out/∂a = " + exponent + "·a^(" + exponent + "−1) = " + F(d));
                 }
 
-                if (op.EndsWith("w·x+b", StringComparison.Ordinal))
+                if (op.IndexOf("w·x+b", StringComparison.Ordinal) >= 0)
                 {
                     return NeuronDerivatives(inputs, output, op);
                 }
