@@ -140,7 +140,14 @@ public sealed class OpenPage(IPage page) : IAsyncDisposable
 
     public async Task ScreenshotAsync(string name)
     {
-        await Page.ScreenshotAsync(Path.Combine(Browser.OutputFolder, name), new ScreenshotOptions { FullPage = true });
+        // The page's content, not the empty window below it.
+        double bottom = await Eval<double>(
+            "Math.max(...Array.from(document.body.children).filter(e => e.tagName !== 'SCRIPT').map(e => e.getBoundingClientRect().bottom))");
+        double width = await Eval<double>("document.documentElement.scrollWidth");
+        await Page.ScreenshotAsync(Path.Combine(Browser.OutputFolder, name), new ScreenshotOptions
+        {
+            Clip = new PuppeteerSharp.Media.Clip { X = 0, Y = 0, Width = (decimal)width, Height = (decimal)Math.Ceiling(bottom + 12) },
+        });
     }
 
     /// <summary>Checks that the page logged no error and fetched nothing but itself (no network, no other file).</summary>

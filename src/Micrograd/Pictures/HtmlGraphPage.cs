@@ -12,9 +12,9 @@ namespace Micrograd.Pictures;
 /// </summary>
 internal static class HtmlGraphPage
 {
-    private const double CharWidth = 7.3; // 12px monospace
-    private const double BoxHeight = 34;
-    private const double OpHeight = 30;
+    private const double CharWidth = 7.9; // 13px monospace
+    private const double BoxHeight = 36;
+    private const double OpHeight = 32;
 
     public static string Build(Value root)
     {

@@ -32,7 +32,7 @@ internal static class HtmlGraphTemplate
   #status { margin-top: 8px; min-height: 1.45em; font: 12.5px/1.45 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: #3a3f45; }
   #stage { overflow: auto; padding: 12px; }
   svg { display: block; }
-  svg text { font: 12px ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; fill: var(--ink); dominant-baseline: central; text-anchor: middle; }
+  svg text { font: 13px ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; fill: var(--ink); dominant-baseline: central; text-anchor: middle; }
   .value rect.frame { fill: var(--box); stroke: #57606a; stroke-width: 1.2; }
   .value.leaf rect.frame { fill: var(--leaf); }
   .value line { stroke: #c3c8ce; stroke-width: 1; }
@@ -174,7 +174,7 @@ internal static class HtmlGraphTemplate
       seen[input] = true;
     });
     var more = v.inputs.length > 4 ? "  … and " + (v.inputs.length - 4) + " more" : "";
-    return name(id) + " = " + v.op + "(…) passes its gradient on:  " + parts.join(";  ") + more;
+    return "[" + v.op + "] " + name(id) + " passes its grad " + f4(grad[id]) + " on:  " + parts.join(";  ") + more;
   }
   function step() {
     if (done >= steps) return false;
@@ -275,10 +275,10 @@ internal static class HtmlGraphTemplate
     svg.setAttribute("width", G.width * zoom);
     svg.setAttribute("height", G.height * zoom);
   }
-  function fit() {
+  function fit(smallest) {
     var stage = document.getElementById("stage");
     var available = stage.clientWidth - 24;
-    setZoom(Math.min(1, available / G.width));
+    setZoom(Math.max(smallest || 0.1, Math.min(1, available / G.width)));
   }
 
   document.getElementById("step").addEventListener("click", step);
@@ -286,9 +286,9 @@ internal static class HtmlGraphTemplate
   document.getElementById("reset").addEventListener("click", reset);
   document.getElementById("zoom-in").addEventListener("click", function () { setZoom(zoom * 1.25); });
   document.getElementById("zoom-out").addEventListener("click", function () { setZoom(zoom / 1.25); });
-  document.getElementById("zoom-fit").addEventListener("click", fit);
+  document.getElementById("zoom-fit").addEventListener("click", function () { fit(0.1); });
   document.addEventListener("keydown", function (ev) { if (ev.key === "ArrowRight") step(); });
-  if (G.width > window.innerWidth) fit();
+  if (G.width > window.innerWidth) fit(0.6); // smaller than that is unreadable: scroll instead
   reset();
 })();
 </script>

@@ -20,7 +20,7 @@ internal static class HtmlTrainingTemplate
   button { font: inherit; font-size: 13px; padding: 5px 14px; border: 1px solid #1a5fd0; border-radius: 6px; background: #1f6feb; color: #fff; cursor: pointer; min-width: 76px; }
   button:hover { background: #1a5fd0; }
   input[type=range] { flex: 1; min-width: 240px; max-width: 640px; accent-color: #1f6feb; }
-  #readout { font-variant-numeric: tabular-nums; color: #3a3f45; min-width: 330px; }
+  #readout { font-variant-numeric: tabular-nums; color: #3a3f45; min-width: 360px; white-space: pre; }
   #readout b { font-weight: 600; }
   main { display: grid; grid-template-columns: auto 1fr; gap: 16px; padding: 16px 20px; align-items: start; }
   .card { background: var(--card); border: 1px solid #e4e2dc; border-radius: 8px; padding: 10px 14px 12px; }
@@ -205,10 +205,11 @@ internal static class HtmlTrainingTemplate
   var sizes = T.sizes, net = document.getElementById("network");
   var tallest = Math.max.apply(null, sizes), rowH = Math.max(6, Math.min(22, 520 / tallest));
   var colW = Math.max(120, Math.min(320, (net.parentNode.clientWidth - 150) / Math.max(1, sizes.length - 1)));
-  var NW = 60 + colW * (sizes.length - 1) + 60, NH = Math.max(120, tallest * rowH + 50);
+  var NW = Math.max(120 + colW * (sizes.length - 1), net.parentNode.clientWidth - 30), NH = Math.max(120, tallest * rowH + 50);
+  var x0 = (NW - colW * (sizes.length - 1)) / 2;
   net.setAttribute("width", NW);
   net.setAttribute("height", NH);
-  function nodeXY(layer, k) { return [60 + layer * colW, 20 + (NH - 50) / 2 + (k - (sizes[layer] - 1) / 2) * rowH]; }
+  function nodeXY(layer, k) { return [x0 + layer * colW, 20 + (NH - 50) / 2 + (k - (sizes[layer] - 1) / 2) * rowH]; }
   var lines = [], circles = [], wIndex = [], bIndex = [], cursor = 0;
   var maxAbs = 1e-9;
   steps.forEach(function (s) { s.weights.forEach(function (w) { maxAbs = Math.max(maxAbs, Math.abs(w)); }); });
