@@ -38,6 +38,26 @@ public sealed class GraphPageTests(Browser browser)
             (await page.Eval<int>("document.querySelectorAll('#graph g.op').length")).Should().Be(all.Count(v => !v.IsLeaf));
             (await page.Eval<string>("document.getElementById('progress').textContent"))
                 .Should().Be($"step 0 of {all.Count(v => !v.IsLeaf) + 1}");
+
+            // Laid out left to right: no two nodes overlap, and every operation sits between its inputs and its result.
+            (await page.Eval<int>("""
+                (() => {
+                  const boxes = Array.from(document.querySelectorAll('#graph g.value, #graph g.op')).map(g => g.getBBox());
+                  let overlaps = 0;
+                  for (let i = 0; i < boxes.length; i++)
+                    for (let j = i + 1; j < boxes.length; j++) {
+                      const a = boxes[i], b = boxes[j];
+                      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) overlaps++;
+                    }
+                  return overlaps;
+                })()
+                """)).Should().Be(0);
+            (await page.Eval<int>("""
+                Array.from(document.querySelectorAll('#graph g.op')).filter(op => {
+                  const o = op.getBBox(), result = document.querySelector('#graph g.value[data-id="' + op.dataset.id + '"]').getBBox();
+                  return !(o.x + o.width < result.x);
+                }).length
+                """)).Should().Be(0);
             page.ShouldBeCleanAndSelfContained();
         }
     }
