@@ -15,9 +15,11 @@ public sealed class Browser : IAsyncLifetime
     public string? ExecutablePath { get; } = Find();
 
     /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
-    public string? MissingReason => ExecutablePath is null
-        ? "No Chromium or Chrome found (set MICROGRAD_CHROMIUM, or install Debian's chromium package as .ci/run does)."
-        : null;
+    public string? MissingReason => ExecutablePath is not null
+        ? null
+        : string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MICROGRAD_CHROMIUM"))
+            ? "No Chromium or Chrome found (set MICROGRAD_CHROMIUM, or install Debian's chromium package as .ci/run does)."
+            : "MICROGRAD_CHROMIUM names no file: " + Environment.GetEnvironmentVariable("MICROGRAD_CHROMIUM");
 
     /// <summary>Where screenshots and the pages under test are written: TestResults/browser at the repository's root, or MICROGRAD_SCREENSHOTS.</summary>
     public static string OutputFolder { get; } = FindOutputFolder();

@@ -6,7 +6,7 @@ namespace Micrograd.BrowserTests;
 /// <summary>The graphs the page tests draw, and helpers to read them through the public API.</summary>
 internal static class Graphs
 {
-    public static readonly string[] Names = ["neuron", "readme", "every operation", "mlp"];
+    public static readonly string[] Names = ["neuron", "readme", "every operation", "mlp", "a leaf", "infinities"];
 
     public static Value Build(string name) => name switch
     {
@@ -14,6 +14,8 @@ internal static class Graphs
         "readme" => Readme(),
         "every operation" => EveryOperation(),
         "mlp" => SmallMlpLoss(),
+        "a leaf" => new Value(3.0, "alone"),
+        "infinities" => new Value(0.0, "z").Log() * new Value(2.0, "k"), // ln 0 = -∞, so k.grad = -∞ and z.grad = 2/0 = ∞
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
