@@ -47,6 +47,21 @@ public sealed partial class PageContentTests
     }
 
     [Fact]
+    public void A_leaf_used_all_along_a_long_chain_still_makes_a_small_page()
+    {
+        var k = new Value(1.0001, "k");
+        Value y = new Value(1.0, "y0");
+        for (int i = 0; i < 900; i++)
+        {
+            y *= k; // k feeds every level: its edges span up to the whole width
+        }
+
+        string html = y.ToHtml();
+        html.Length.Should().BeLessThan(2_000_000);
+        html.Should().Contain("\"id\":901,");
+    }
+
+    [Fact]
     public void Labels_cannot_break_out_of_the_page()
     {
         var x = new Value(1.0, "</script><script>alert(1)</script>");

@@ -80,6 +80,35 @@ public sealed class TrainingPageTests(Browser browser)
     }
 
     [SkippableFact]
+    public async Task A_network_of_three_inputs_recorded_without_accuracy_shows_its_loss_and_weights_only()
+    {
+        Skip.If(browser.MissingReason is not null, browser.MissingReason);
+        var random = new Random(5);
+        var model = new MLP(3, [4, 1], Activation.Tanh, Activation.Linear, random);
+        var optimizer = new Sgd(model.Parameters(), learningRate: 0.1);
+        var recorder = new TrainingRecorder(model);
+        for (int step = 0; step < 8; step++)
+        {
+            Value loss = Losses.MeanSquaredError([model.Forward(1.0, -2.0, 0.5)[0]], [0.25]);
+            recorder.Record(step * 10, loss.Data);
+            optimizer.ZeroGrad();
+            loss.Backward();
+            optimizer.Step();
+        }
+
+        OpenPage page = await OpenAsync(recorder, "training-three-inputs.html");
+        await using (page)
+        {
+            (await page.Eval<string>("getComputedStyle(document.getElementById('boundary-card')).display")).Should().Be("none");
+            (await page.Eval<string>("getComputedStyle(document.getElementById('accuracy-curve')).display")).Should().Be("none");
+            (await page.Eval<int>("document.getElementById('loss-line').points.numberOfItems")).Should().Be(8);
+            (await page.Eval<int>("document.querySelectorAll('#network line.weight').length")).Should().Be(3 * 4 + 4 * 1);
+            (await page.Eval<string>("document.getElementById('readout').textContent")).Should().Contain("step 70");
+            page.ShouldBeCleanAndSelfContained();
+        }
+    }
+
+    [SkippableFact]
     public async Task The_default_Moons_run_makes_a_page_under_2_MB_that_shows_the_trained_boundary()
     {
         Skip.If(browser.MissingReason is not null, browser.MissingReason);

@@ -14,6 +14,7 @@ internal sealed class GraphLayout
     private const double ColumnGap = 46;
     private const double RowGap = 16;
     private const double Margin = 20;
+    private const int MaxWaypoints = 20_000;
 
     private readonly List<Item> _items = new();
     private readonly List<List<Item>> _columns = new();
@@ -80,7 +81,21 @@ internal sealed class GraphLayout
             }
         }
 
-        // Edges from inputs to operations, with a waypoint in every column they cross.
+        // Edges from inputs to operations, with a waypoint in every column they cross, unless that would take
+        // too many (a leaf used all along a long chain): then long edges are drawn straight across.
+        long waypoints = 0;
+        for (int id = 0; id < count; id++)
+        {
+            if (Ops[id] is Item target)
+            {
+                foreach (Value input in walk.DistinctInputs(values[id]))
+                {
+                    waypoints += Math.Max(0, target.Column - Boxes[walk.Ids[input]].Column - 1);
+                }
+            }
+        }
+
+        bool routeThroughColumns = waypoints <= MaxWaypoints;
         Edges = new List<(int From, int To, List<Item> Path)>();
         for (int id = 0; id < count; id++)
         {
@@ -94,7 +109,7 @@ internal sealed class GraphLayout
                 int from = walk.Ids[input];
                 var path = new List<Item> { Boxes[from] };
                 Item previous = Boxes[from];
-                for (int c = previous.Column + 1; c < op.Column; c++)
+                for (int c = previous.Column + 1; routeThroughColumns && c < op.Column; c++)
                 {
                     Item waypoint = Add(new Item(c, 0, 0) { Order = from, IsWaypoint = true });
                     Link(previous, waypoint);
