@@ -156,13 +156,19 @@ internal static class HtmlTrainingTemplate
   }
 
   // ---- curves: one point per recorded step, the selected step marked ------------------------------------------
+  function niceMax(max) { // the smallest of 4 × (1, 2, 2.5 or 5 × a power of ten) that is at least max
+    var unit = Math.pow(10, Math.floor(Math.log10(max / 4)));
+    var multiples = [1, 2, 2.5, 5, 10];
+    for (var m = 0; m < multiples.length; m++) if (4 * multiples[m] * unit >= max) return 4 * multiples[m] * unit;
+    return max;
+  }
   function curve(svgId, lineId, pick, fixedMax, format) {
     var svg = document.getElementById(svgId), H = +svg.getAttribute("height");
     var W = Math.max(320, Math.min(900, svg.parentNode.clientWidth - 30));
     svg.setAttribute("width", W);
     var left = 46, right = 12, top = 10, bottom = 26;
     var ys = steps.map(pick), present = ys.filter(function (y) { return y !== null && isFinite(y); });
-    var max = fixedMax !== null ? fixedMax : Math.max.apply(null, present.concat([1e-12])) * 1.05;
+    var max = fixedMax !== null ? fixedMax : niceMax(Math.max.apply(null, present.concat([1e-12])));
     var min = fixedMax !== null ? 0 : Math.min(0, Math.min.apply(null, present.concat([0])));
     var first = steps[0].step, last = steps[n - 1].step;
     function X(i) { return left + (last === first ? 0.5 : (steps[i].step - first) / (last - first)) * (W - left - right); }
@@ -195,7 +201,7 @@ internal static class HtmlTrainingTemplate
     };
   }
   var hasAccuracy = steps.some(function (s) { return s.accuracy !== null; });
-  var markLoss = curve("loss-curve", "loss-line", function (s) { return s.loss; }, null, function (v) { return v.toPrecision(2); });
+  var markLoss = curve("loss-curve", "loss-line", function (s) { return s.loss; }, null, function (v) { return String(+v.toPrecision(3)); });
   var markAccuracy = hasAccuracy
     ? curve("accuracy-curve", "accuracy-line", function (s) { return s.accuracy; }, 1, function (v) { return Math.round(v * 100) + "%"; })
     : function () {};
