@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Micrograd.Samples.MoonsDemo;
 
-/// <summary>The sample's command line: --steps, --seed, --output and --help.</summary>
-internal sealed record Options(int Steps, int Seed, string OutputFolder)
+/// <summary>The sample's command line: --steps, --seed, --output, --no-html and --help.</summary>
+internal sealed record Options(int Steps, int Seed, string OutputFolder, bool Html = true)
 {
     public const string Usage = """
         Trains micrograd's demo network on the moons data set and draws its decision boundary.
@@ -13,7 +13,8 @@ internal sealed record Options(int Steps, int Seed, string OutputFolder)
         Options:
           --steps N        training steps (default 100)
           --seed N         seed for the data and the initial weights (default 1337)
-          --output FOLDER  where to write decision-boundary.png and model.json (default: moons-output)
+          --output FOLDER  where to write decision-boundary.png, training.html and model.json (default: moons-output)
+          --no-html        do not record the training as training.html
           --help           show this text
         """;
 
@@ -29,6 +30,12 @@ internal sealed record Options(int Steps, int Seed, string OutputFolder)
             {
                 message = Usage;
                 return null;
+            }
+
+            if (name == "--no-html")
+            {
+                options = options with { Html = false };
+                continue;
             }
 
             if (i + 1 >= args.Length)

@@ -1,5 +1,5 @@
 // micrograd's demo notebook in C#: train a small network on the moons data set, print its progress, then
-// draw its decision boundary and save the model.
+// draw its decision boundary, save the model, and write training.html, a page that replays the training.
 using System.Diagnostics;
 using Micrograd;
 using Micrograd.Datasets;
@@ -21,6 +21,10 @@ var optimizer = new Sgd(model.Parameters(), learningRate: 1.0);
 Console.WriteLine($"MLP(2, [16, 16, 1]), relu hidden layers, linear output: {model.Parameters().Count} parameters");
 Console.WriteLine($"Training for {options.Steps} steps on {data.Points.Count} points (seed {options.Seed})...");
 
+// The page records at most about 200 steps, evenly spread, so that it stays small (about 1 MB for the default run).
+TrainingRecorder? recorder = options.Html ? new TrainingRecorder(model, data.Points, data.Classes) : null;
+int recordEvery = (options.Steps + 199) / 200;
+
 var clock = Stopwatch.StartNew();
 for (int step = 0; step < options.Steps; step++)
 {
@@ -28,6 +32,11 @@ for (int step = 0; step < options.Steps; step++)
     var scores = data.Points.Select(point => model.Forward(point)[0]).ToList();
     Value loss = Losses.Hinge(scores, data.SignedLabels) + Losses.L2(model.Parameters(), 1e-4);
     double accuracy = scores.Zip(data.SignedLabels, (score, label) => score.Data > 0 == label > 0).Count(ok => ok) / (double)scores.Count;
+
+    if (recorder is not null && (step % recordEvery == 0 || step == options.Steps - 1))
+    {
+        recorder.Record(step, loss.Data, accuracy); // the network that gave this loss, before the update
+    }
 
     // Backward and update, with the learning rate decaying from 1.0 to 0.1.
     optimizer.ZeroGrad();
@@ -51,6 +60,13 @@ DecisionBoundaryPlot.Save(model, data, picture);
 model.Save(modelFile);
 Console.WriteLine($"Wrote the decision boundary to {picture}");
 Console.WriteLine($"Wrote the trained model to {modelFile} (load it with MLP.Load)");
+if (recorder is not null)
+{
+    string page = Path.Combine(folder, "training.html");
+    recorder.Save(page);
+    Console.WriteLine($"Wrote the training, {recorder.Count} recorded steps, to {page} (open it in a browser)");
+}
+
 return 0;
 
 static string Bar(double fraction) => new string('#', (int)Math.Round(fraction * 20)).PadRight(20, '.');

@@ -1,6 +1,7 @@
 // The two examples micrograd teaches with, in C#: its README expression, and the lecture's neuron drawn as a
-// graph. Python's b**3 is b.Pow(3).
+// graph, as text and as an interactive page (neuron.html). Python's b**3 is b.Pow(3).
 using System;
+using System.IO;
 using Micrograd;
 
 var a = new Value(-4.0);
@@ -40,3 +41,8 @@ Console.WriteLine("Graphviz (paste into a viewer, or: dot -Tsvg neuron.dot -o ne
 Console.WriteLine(o.ToDot());
 Console.WriteLine("Mermaid (GitHub renders it inside a ```mermaid block):");
 Console.WriteLine(o.ToMermaid());
+
+// The same graph as a page: open it in a browser and press "Backward step" to watch the gradients flow.
+string page = Path.GetFullPath("neuron.html");
+File.WriteAllText(page, o.ToHtml());
+Console.WriteLine($"Wrote the interactive graph to {page}");
