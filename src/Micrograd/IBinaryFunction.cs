@@ -9,6 +9,9 @@ internal interface IBinaryFunction
     /// <summary>The operation's name, as <see cref="Value.Operator"/> shows it.</summary>
     string Name { get; }
 
+    /// <summary>The two local derivatives as a person reads them, in terms of <c>a</c>, <c>b</c> and <c>out</c>, such as <c>("b", "a")</c>.</summary>
+    (string Left, string Right) DerivativeTexts { get; }
+
     /// <summary>The forward value y = f(a, b).</summary>
     double Forward(double a, double b);
 

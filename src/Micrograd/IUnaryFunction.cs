@@ -10,6 +10,9 @@ internal interface IUnaryFunction
     /// <summary>The operation's name, as <see cref="Value.Operator"/> shows it.</summary>
     string Name { get; }
 
+    /// <summary>The local derivative as a person reads it, in terms of the input <c>a</c> and the output <c>out</c>, such as <c>"1 − out²"</c>.</summary>
+    string DerivativeText { get; }
+
     /// <summary>The forward value y = f(x).</summary>
     double Forward(double x);
 

@@ -57,6 +57,15 @@ public partial class Value
 
         private protected override void Recompute() => _data = default(TFunction).Forward(Left._data, Right._data);
 
+        public override double[] LocalDerivatives(out string formula)
+        {
+            (double left, double right) = default(TFunction).Backward(1, Left._data, Right._data, _data);
+            (string leftText, string rightText) = default(TFunction).DerivativeTexts;
+            formula = "out = a " + default(TFunction).Name + " b:  ∂out/∂a = " + leftText + " = " + Format(left)
+                + ",  ∂out/∂b = " + rightText + " = " + Format(right);
+            return [left, right];
+        }
+
         private protected override void PropagateToInputs()
         {
             (double left, double right) = default(TFunction).Backward(_grad, Left._data, Right._data, _data);

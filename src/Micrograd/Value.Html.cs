@@ -3,7 +3,7 @@ using Micrograd.Pictures;
 namespace Micrograd;
 
 // An interactive picture of the graph behind a value: a page that opens in any browser, with no network.
-public sealed partial class Value
+public partial class Value
 {
     /// <summary>
     /// Returns one self-contained HTML page (inline SVG, style and script; it loads nothing) that draws the graph

@@ -44,5 +44,52 @@ public partial class Value
         private protected abstract override void Recompute();
 
         private protected abstract override int PushInputs(ref Slot[] stack, int top, uint expanded);
+
+        /// <summary>
+        /// ∂this/∂input for each entry of <see cref="Inputs"/> at the inputs' current data, from the operation's own
+        /// definition, and the formula a person reads (for the interactive graph page).
+        /// </summary>
+        public abstract double[] LocalDerivatives(out string formula);
+    }
+
+    /// <summary>The local derivative of <paramref name="value"/> with respect to each of its inputs; none for a leaf.</summary>
+    internal static double[] LocalDerivativesOf(Value value, out string formula)
+    {
+        if (value is Node node)
+        {
+            return node.LocalDerivatives(out formula);
+        }
+
+        formula = string.Empty;
+        return [];
+    }
+
+    /// <summary>The interior values behind <paramref name="root"/> in the order <see cref="Backward"/> passes their gradients on: the root first.</summary>
+    internal static List<Value> BackwardOrder(Value root)
+    {
+        var order = new List<Value>();
+        if (!root._isInterior)
+        {
+            return order;
+        }
+
+        Traversal traversal = t_traversal ?? new Traversal();
+        t_traversal = null;
+        int count = 0;
+        try
+        {
+            count = traversal.Sort(root, zeroGradients: false);
+            for (int i = count - 1; i >= 0; i--)
+            {
+                order.Add(traversal.Order[i].Value);
+            }
+
+            return order;
+        }
+        finally
+        {
+            traversal.Release(count);
+            t_traversal = traversal;
+        }
     }
 }

@@ -52,6 +52,13 @@ public partial class Value
 
         private protected override void Recompute() => _data = _function.Forward(Input._data);
 
+        public override double[] LocalDerivatives(out string formula)
+        {
+            double derivative = _function.Backward(1, Input._data, _data);
+            formula = "out = " + _function.Name + "(a):  ∂out/∂a = " + _function.DerivativeText + " = " + Format(derivative);
+            return [derivative];
+        }
+
         private protected override void PropagateToInputs() =>
             Input._grad += _function.Backward(_grad, Input._data, _data);
     }

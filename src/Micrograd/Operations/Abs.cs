@@ -20,6 +20,8 @@ internal readonly struct AbsFunction : IUnaryFunction
 {
     public string Name => "abs";
 
+    public string DerivativeText => "sign(a)";
+
     public double Forward(double x) => Math.Abs(x);
 
     // d|x|/dx = sign(x): 1, -1, and 0 at the kink x = 0, as in PyTorch

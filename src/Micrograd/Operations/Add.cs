@@ -33,6 +33,8 @@ internal readonly struct AddFunction : IBinaryFunction
 {
     public string Name => "+";
 
+    public (string Left, string Right) DerivativeTexts => ("1", "1");
+
     public double Forward(double a, double b) => a + b;
 
     // d(a + b)/da = 1, d(a + b)/db = 1

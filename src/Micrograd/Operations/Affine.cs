@@ -112,6 +112,31 @@ public partial class Value
             _data = _call.Activation.Forward(_sum);
         }
 
+        public override double[] LocalDerivatives(out string formula)
+        {
+            AffineCall<TFunction> call = _call;
+            double slope = call.Activation.Backward(1, _sum, _data);
+            Value[] weights = call.Map.Weights[_row];
+            Value[] inputs = call.Inputs;
+            int n = weights.Length;
+            var derivatives = new double[2 * n + (call.Map.Biases is null ? 0 : 1)];
+            for (int i = 0; i < n; i++)
+            {
+                derivatives[i] = slope * inputs[i]._data;
+                derivatives[n + i] = slope * weights[i]._data;
+            }
+
+            if (call.Map.Biases is not null)
+            {
+                derivatives[2 * n] = slope;
+            }
+
+            formula = "out = " + call.Map.Formula + ":  act′ = " + call.Activation.DerivativeText + " = " + Format(slope)
+                + " at a = w·x+b = " + Format(_sum) + ";  ∂out/∂wᵢ = act′·xᵢ,  ∂out/∂xᵢ = act′·wᵢ"
+                + (call.Map.Biases is null ? string.Empty : ",  ∂out/∂b = act′");
+            return derivatives;
+        }
+
         // When the weights and biases are leaves, every row of a call depends only on the shared inputs, so a
         // compiled program may recompute the rows of one call together, four at a time.
         private protected override object? RecomputeGroupKey => _call.Map.ParametersAreLeaves ? _call : null;

@@ -20,6 +20,8 @@ internal readonly struct CosFunction : IUnaryFunction
 {
     public string Name => "cos";
 
+    public string DerivativeText => "−sin a";
+
     public double Forward(double x) => Math.Cos(x);
 
     // d(cos x)/dx = -sin x

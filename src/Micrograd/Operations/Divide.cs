@@ -33,6 +33,8 @@ internal readonly struct DivideFunction : IBinaryFunction
 {
     public string Name => "/";
 
+    public (string Left, string Right) DerivativeTexts => ("1/b", "−out/b");
+
     public double Forward(double a, double b) => a / b;
 
     // d(a / b)/da = 1 / b, d(a / b)/db = -a / b² = -y / b (PyTorch's form, which also gives 0 rather than

@@ -89,6 +89,19 @@ public partial class Value
 
         private protected override void Recompute() => _data = Forward(_left, _right);
 
+        public override double[] LocalDerivatives(out string formula)
+        {
+            formula = "out = Σ aᵢ·bᵢ:  ∂out/∂aᵢ = bᵢ,  ∂out/∂bᵢ = aᵢ";
+            var derivatives = new double[2 * _left.Length];
+            for (int i = 0; i < _left.Length; i++)
+            {
+                derivatives[i] = _right[i]._data;
+                derivatives[_left.Length + i] = _left[i]._data;
+            }
+
+            return derivatives;
+        }
+
         // d(Σ l_i r_i)/dl_i = r_i, d(Σ l_i r_i)/dr_i = l_i
         private protected override void PropagateToInputs()
         {

@@ -20,6 +20,8 @@ internal readonly struct ExpFunction : IUnaryFunction
 {
     public string Name => "exp";
 
+    public string DerivativeText => "out";
+
     public double Forward(double x) => Math.Exp(x);
 
     // d(e^x)/dx = e^x, which is the output y

@@ -142,6 +142,12 @@ public partial class Value
             : "the user-defined operation '" + _name + "' was given its value and local gradients as numbers, so it cannot "
               + "compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function";
 
+        public override double[] LocalDerivatives(out string formula)
+        {
+            formula = "out = " + _name + "(…):  ∂out/∂inputᵢ as given by its definition";
+            return (double[])_localGradients.Clone();
+        }
+
         // The caller's function computes the value and fills the local gradients again.
         private protected override void Recompute()
         {

@@ -27,6 +27,8 @@ internal readonly struct GeluFunction : IUnaryFunction
 
     public string Name => "GELU";
 
+    public string DerivativeText => "½(1 + t) + ½a(1 − t²)·k(1 + 3c·a²), t = tanh(k(a + c·a³))";
+
     public double Forward(double x) => 0.5 * x * (1 + Math.Tanh(K * (x + C * x * x * x)));
 
     // With t = tanh(k (x + c x³)):  d/dx = 0.5 (1 + t) + 0.5 x (1 - t²) k (1 + 3c x²)

@@ -11,6 +11,8 @@ internal readonly struct IdentityFunction : IUnaryFunction
 {
     public string Name => string.Empty;
 
+    public string DerivativeText => "1";
+
     public double Forward(double x) => x;
 
     // dx/dx = 1

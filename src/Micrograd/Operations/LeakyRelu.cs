@@ -28,6 +28,8 @@ internal readonly struct LeakyReluFunction : IUnaryFunction
 
     public string Name => "LeakyReLU";
 
+    public string DerivativeText => "1 if a > 0, else " + _slope.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public double Forward(double x) => x > 0 ? x : x * _slope;
 
     // d/dx = 1 where x > 0, else the slope (the slope at the kink x = 0 and for NaN, as in PyTorch)

@@ -20,6 +20,8 @@ internal readonly struct LogFunction : IUnaryFunction
 {
     public string Name => "log";
 
+    public string DerivativeText => "1/a";
+
     public double Forward(double x) => Math.Log(x);
 
     // d(ln x)/dx = 1 / x

@@ -18,6 +18,8 @@ internal readonly struct MinFunction : IBinaryFunction
 {
     public string Name => "min";
 
+    public (string Left, string Right) DerivativeTexts => ("1 if a < b, ½ if a = b, else 0", "1 if b < a, ½ if a = b, else 0");
+
     public double Forward(double a, double b) => double.IsNaN(a) || a < b ? a : b;
 
     // d/da = 1 where a < b, d/db = 1 where b < a, one half each at a tie (and the whole gradient to both for NaN)

@@ -33,6 +33,8 @@ internal readonly struct MultiplyFunction : IBinaryFunction
 {
     public string Name => "*";
 
+    public (string Left, string Right) DerivativeTexts => ("b", "a");
+
     public double Forward(double a, double b) => a * b;
 
     // d(a * b)/da = b, d(a * b)/db = a

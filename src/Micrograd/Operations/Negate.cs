@@ -29,6 +29,8 @@ internal readonly struct NegateFunction : IUnaryFunction
 {
     public string Name => "neg";
 
+    public string DerivativeText => "−1";
+
     public double Forward(double x) => -x;
 
     // d(-x)/dx = -1

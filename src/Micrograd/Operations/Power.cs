@@ -47,6 +47,8 @@ internal readonly struct PowerConstantFunction : IUnaryFunction
 
     public string Name => "**" + _exponent.ToString(CultureInfo.InvariantCulture);
 
+    public string DerivativeText => _exponent.ToString(CultureInfo.InvariantCulture) + "·a^(" + (_exponent - 1).ToString(CultureInfo.InvariantCulture) + ")";
+
     public double Forward(double x) => Of(x, _exponent);
 
     // d(x^c)/dx = c * x^(c - 1), taken as 0 when c = 0 (as PyTorch does, so that 0^0 has a finite gradient)
@@ -71,6 +73,8 @@ internal readonly struct PowerConstantFunction : IUnaryFunction
 internal readonly struct PowerFunction : IBinaryFunction
 {
     public string Name => "**";
+
+    public (string Left, string Right) DerivativeTexts => ("b·a^(b − 1)", "out·ln a");
 
     public double Forward(double a, double b) => Math.Pow(a, b);
 

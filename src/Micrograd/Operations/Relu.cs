@@ -20,6 +20,8 @@ internal readonly struct ReluFunction : IUnaryFunction
 {
     public string Name => "ReLU";
 
+    public string DerivativeText => "1 if out > 0, else 0";
+
     public double Forward(double x) => x > 0 || double.IsNaN(x) ? x : 0.0;
 
     // d(relu x)/dx = 1 where the output is positive, else 0 (0 at the kink). As in PyTorch, the gradient is passed

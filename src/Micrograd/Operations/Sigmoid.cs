@@ -20,6 +20,8 @@ internal readonly struct SigmoidFunction : IUnaryFunction
 {
     public string Name => "sigmoid";
 
+    public string DerivativeText => "out·(1 − out)";
+
     public double Forward(double x) => Of(x);
 
     // d(σ(x))/dx = σ(x) * (1 - σ(x)) = y * (1 - y)

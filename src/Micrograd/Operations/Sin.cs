@@ -20,6 +20,8 @@ internal readonly struct SinFunction : IUnaryFunction
 {
     public string Name => "sin";
 
+    public string DerivativeText => "cos a";
+
     public double Forward(double x) => Math.Sin(x);
 
     // d(sin x)/dx = cos x

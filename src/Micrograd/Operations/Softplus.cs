@@ -20,6 +20,8 @@ internal readonly struct SoftplusFunction : IUnaryFunction
 {
     public string Name => "softplus";
 
+    public string DerivativeText => "σ(a)";
+
     // max(x, 0) + ln(1 + e^-|x|)
     public double Forward(double x) => Math.Max(x, 0) + Log1P(Math.Exp(-Math.Abs(x)));
 

@@ -20,6 +20,8 @@ internal readonly struct SqrtFunction : IUnaryFunction
 {
     public string Name => "sqrt";
 
+    public string DerivativeText => "1/(2·out)";
+
     public double Forward(double x) => Math.Sqrt(x);
 
     // d(√x)/dx = 1 / (2√x) = 1 / (2y); +∞ at 0, as in PyTorch

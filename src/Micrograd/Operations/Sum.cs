@@ -83,6 +83,18 @@ public partial class Value
 
         private protected override void Recompute() => _data = Forward(_inputs);
 
+        public override double[] LocalDerivatives(out string formula)
+        {
+            formula = "out = Σ aᵢ:  ∂out/∂aᵢ = 1 for each of the " + _inputs.Length + " inputs";
+            double[] derivatives = new double[_inputs.Length];
+            for (int i = 0; i < derivatives.Length; i++)
+            {
+                derivatives[i] = 1.0;
+            }
+
+            return derivatives;
+        }
+
         // d(Σ a_i)/da_i = 1
         private protected override void PropagateToInputs()
         {

@@ -20,6 +20,8 @@ internal readonly struct TanhFunction : IUnaryFunction
 {
     public string Name => "tanh";
 
+    public string DerivativeText => "1 − out²";
+
     public double Forward(double x) => Math.Tanh(x);
 
     // d(tanh x)/dx = 1 - tanh²(x) = 1 - y²
