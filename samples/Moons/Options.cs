@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Micrograd.Samples.MoonsDemo;
 
-/// <summary>The sample's command line: --steps, --seed, --output, --no-html and --help.</summary>
-internal sealed record Options(int Steps, int Seed, string OutputFolder, bool Html = true)
+/// <summary>The sample's command line: --steps, --seed, --output, --no-html, --rebuild and --help.</summary>
+internal sealed record Options(int Steps, int Seed, string OutputFolder, bool Html = true, bool Rebuild = false)
 {
     public const string Usage = """
         Trains micrograd's demo network on the moons data set and draws its decision boundary.
@@ -15,6 +15,7 @@ internal sealed record Options(int Steps, int Seed, string OutputFolder, bool Ht
           --seed N         seed for the data and the initial weights (default 1337)
           --output FOLDER  where to write decision-boundary.png, training.html and model.json (default: moons-output)
           --no-html        do not record the training as training.html
+          --rebuild        build the graph anew at every step instead of compiling it once and replaying it
           --help           show this text
         """;
 
@@ -35,6 +36,12 @@ internal sealed record Options(int Steps, int Seed, string OutputFolder, bool Ht
             if (name == "--no-html")
             {
                 options = options with { Html = false };
+                continue;
+            }
+
+            if (name == "--rebuild")
+            {
+                options = options with { Rebuild = true };
                 continue;
             }
 
