@@ -8,7 +8,8 @@ namespace Micrograd;
 /// one value per row, <c>activation(w·x + b)</c>, each a single node of the graph however long the row is. It is
 /// a layer of neurons, a matrix-vector product (no bias, no activation), or attention's projections; the
 /// gradients are exactly those of the same computation built from <c>*</c>, <c>+</c> and the activation's own
-/// operation, summed left to right from the bias as micrograd's neuron does.
+/// operation, summed left to right from the bias as micrograd's neuron does (from 0 when there is no bias, as
+/// Python's <c>sum()</c> does).
 /// </summary>
 /// <remarks>
 /// The rows are copied once, when the map is made, and the inputs once per <see cref="Apply"/>, where all rows

@@ -20,7 +20,7 @@ public static class Gradients
     /// <remarks>
     /// For input i the step is h = ∛ε · max(1, |x_i|) (about 6e-6 for inputs near 1); the numeric derivative
     /// is the central difference (f(x + h) − f(x − h)) / 2h at h and at h/2, combined by one step of Richardson
-    /// extrapolation, so its truncation error is of order h⁴ and its rounding error about 1e-11 relative.
+    /// extrapolation, so its truncation error is of order h⁴ and its rounding error about 1e-10 relative.
     /// Where the function has a kink within h of the point (ReLU at 0, say) the two disagree by design.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> or <paramref name="point"/> is <see langword="null"/>.</exception>

@@ -44,7 +44,7 @@ internal sealed class GraphWalk
                 {
                     throw new InvalidOperationException(
                         "The graph has more than " + maxValues + " values, too many to draw legibly (Value.MaxGraphValues). " +
-                        "Draw a smaller part of it, for example one neuron's output.");
+                        "Draw a smaller part of it, for example one output of a layer.");
                 }
 
                 continue;

@@ -18,22 +18,8 @@ public sealed class FusedAndDecomposedTests
     private static readonly (string Name, UnaryOperation? Operation, Func<Tensor, Tensor> Torch)[] Activations =
     [
         ("none", null, t => t),
-        ("tanh", UnaryOperation.Tanh, t => t.tanh()),
-        ("relu", UnaryOperation.Relu, t => t.relu()),
-        ("sigmoid", UnaryOperation.Sigmoid, t => t.sigmoid()),
-        ("softplus", UnaryOperation.Softplus, t => torch.nn.functional.softplus(t)),
-        ("leaky relu 0.01", UnaryOperation.LeakyRelu(), t => torch.nn.functional.leaky_relu(t, 0.01)),
-        ("leaky relu 0.3", UnaryOperation.LeakyRelu(0.3), t => torch.nn.functional.leaky_relu(t, 0.3)),
-        ("gelu", UnaryOperation.Gelu, t => t.gelu(TorchSharp.Modules.GELU.Approximate.tanh)),
-        ("sin", UnaryOperation.Sin, t => t.sin()),
-        ("cos", UnaryOperation.Cos, t => t.cos()),
-        ("exp", UnaryOperation.Exp, t => t.exp()),
-        ("log", UnaryOperation.Log, t => t.log()),
-        ("sqrt", UnaryOperation.Sqrt, t => t.sqrt()),
-        ("abs", UnaryOperation.Abs, t => t.abs()),
-        ("neg", UnaryOperation.Negate, t => -t),
-        ("square", UnaryOperation.Power(2), t => t.pow(2)),
-        ("cube root", UnaryOperation.Power(1.0 / 3), t => t.pow(1.0 / 3)),
+        .. UnaryOperations.All.Select(entry => (entry.Case, (UnaryOperation?)entry.Operation, entry.Torch)),
+        ("cube root", UnaryOperation.Pow(1.0 / 3), t => t.pow(1.0 / 3)),
     ];
 
     [Fact]

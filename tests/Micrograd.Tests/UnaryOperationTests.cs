@@ -1,32 +1,15 @@
+using Micrograd.Tests.Reference;
+
 namespace Micrograd.Tests;
 
 /// <summary>Each <see cref="UnaryOperation"/> is the same function as the <see cref="Value"/> method it names.</summary>
 public sealed class UnaryOperationTests
 {
-    public static TheoryData<UnaryOperation, Func<Value, Value>> Pairs() => new()
-    {
-        { UnaryOperation.Negate, x => -x },
-        { UnaryOperation.Exp, x => x.Exp() },
-        { UnaryOperation.Log, x => x.Log() },
-        { UnaryOperation.Tanh, x => x.Tanh() },
-        { UnaryOperation.Relu, x => x.Relu() },
-        { UnaryOperation.Sigmoid, x => x.Sigmoid() },
-        { UnaryOperation.Softplus, x => x.Softplus() },
-        { UnaryOperation.Sin, x => x.Sin() },
-        { UnaryOperation.Cos, x => x.Cos() },
-        { UnaryOperation.Sqrt, x => x.Sqrt() },
-        { UnaryOperation.Abs, x => x.Abs() },
-        { UnaryOperation.Gelu, x => x.Gelu() },
-        { UnaryOperation.LeakyRelu(), x => x.LeakyRelu() },
-        { UnaryOperation.LeakyRelu(0.3), x => x.LeakyRelu(0.3) },
-        { UnaryOperation.Power(3), x => x.Pow(3) },
-        { UnaryOperation.Power(-0.5), x => x.Pow(-0.5) },
-    };
-
     [Theory]
-    [MemberData(nameof(Pairs))]
-    public void Apply_and_Evaluate_give_what_the_method_gives(UnaryOperation operation, Func<Value, Value> method)
+    [MemberData(nameof(UnaryOperations.Theory), MemberType = typeof(UnaryOperations))]
+    public void Apply_and_Evaluate_give_what_the_method_gives(UnaryOperations.Entry entry)
     {
+        (UnaryOperation operation, Func<Value, Value> method) = (entry.Operation, entry.Method);
         foreach (double x in new[] { -2.5, -0.3, 0.0, 0.8, 4.0 })
         {
             var a = new Value(x);
@@ -45,12 +28,26 @@ public sealed class UnaryOperationTests
     }
 
     [Fact]
-    public void Every_operation_has_its_own_name()
+    public void The_test_table_names_every_operation_and_each_has_its_own_name()
     {
-        Pairs().Select(row => ((UnaryOperation)row[0]).Name).Where(n => !n.StartsWith("**") && n != "LeakyReLU").Should().OnlyHaveUniqueItems()
+        // Every UnaryOperation property and factory is in the table that the operation tests read.
+        var names = UnaryOperations.All.Select(entry => entry.Operation.Name).ToHashSet();
+        foreach (var property in typeof(UnaryOperation).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        {
+            names.Should().Contain(((UnaryOperation)property.GetValue(null)!).Name, "UnaryOperation.{0} should be in the test table", property.Name);
+        }
+
+        foreach (var method in typeof(UnaryOperation).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Where(m => m.ReturnType == typeof(UnaryOperation) && !m.IsSpecialName))
+        {
+            Type made = method.Invoke(null, new object[] { 2.0 })!.GetType();
+            UnaryOperations.All.Should().Contain(entry => entry.Operation.GetType() == made, "UnaryOperation.{0} should be in the test table", method.Name);
+        }
+
+        typeof(UnaryOperation).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(p => ((UnaryOperation)p.GetValue(null)!).Name).Should().OnlyHaveUniqueItems()
             .And.Contain(["neg", "exp", "log", "tanh", "ReLU", "sigmoid", "softplus", "sin", "cos", "sqrt", "abs", "GELU"]);
         UnaryOperation.LeakyRelu(0.3).Name.Should().Be("LeakyReLU");
-        UnaryOperation.Power(3).Name.Should().Be("**3");
+        UnaryOperation.Pow(3).Name.Should().Be("**3");
         UnaryOperation.Tanh.ToString().Should().Be("tanh");
     }
 

@@ -35,7 +35,7 @@ public partial class UnaryOperation
     /// <summary>Raising to a constant power, as <see cref="Value.Pow(double)"/> does.</summary>
     /// <param name="exponent">The constant exponent.</param>
     /// <returns>The operation x ↦ x<sup><paramref name="exponent"/></sup>.</returns>
-    public static UnaryOperation Power(double exponent) => new UnaryOperation<PowerConstantFunction>(new PowerConstantFunction(exponent));
+    public static UnaryOperation Pow(double exponent) => new UnaryOperation<PowerConstantFunction>(new PowerConstantFunction(exponent));
 }
 
 /// <summary>x ** c for a constant c.</summary>

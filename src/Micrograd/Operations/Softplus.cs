@@ -4,7 +4,11 @@ namespace Micrograd;
 
 public partial class Value
 {
-    /// <summary>Returns softplus, ln(1 + e<sup>this</sup>), computed so that it never overflows; the smooth relative of <see cref="Relu"/>. <see cref="Operator"/>: <c>"softplus"</c>.</summary>
+    /// <summary>
+    /// Returns softplus, ln(1 + e<sup>this</sup>), computed so that it never overflows; the smooth relative of
+    /// <see cref="Relu"/>. As PyTorch's <c>softplus</c> (threshold 20), it is the input itself above 20, where the
+    /// two differ by less than 1e-8 relative. <see cref="Operator"/>: <c>"softplus"</c>.
+    /// </summary>
     /// <returns>ln(1 + e<sup>this</sup>), at least 0.</returns>
     public Value Softplus() => Unary(this, default(SoftplusFunction));
 }
@@ -22,11 +26,13 @@ internal readonly struct SoftplusFunction : IUnaryFunction
 
     public string DerivativeText => "σ(a)";
 
-    // max(x, 0) + ln(1 + e^-|x|)
-    public double Forward(double x) => Math.Max(x, 0) + Log1P(Math.Exp(-Math.Abs(x)));
+    private const double Threshold = 20; // PyTorch's: above it, softplus(x) is x
 
-    // d(softplus x)/dx = σ(x), computed stably
-    public double Backward(double gradient, double x, double y) => gradient * SigmoidFunction.Of(x);
+    // max(x, 0) + ln(1 + e^-|x|), or x above the threshold
+    public double Forward(double x) => x > Threshold ? x : Math.Max(x, 0) + Log1P(Math.Exp(-Math.Abs(x)));
+
+    // d(softplus x)/dx = σ(x), computed stably; 1 above the threshold
+    public double Backward(double gradient, double x, double y) => x > Threshold ? gradient : gradient * SigmoidFunction.Of(x);
 
     // ln(1 + y) without losing precision for tiny y (netstandard2.0 has no Math.Log1P).
     private static double Log1P(double y) => y < 1e-5 ? y - y * y / 2 + y * y * y / 3 : Math.Log(1 + y);

@@ -4,7 +4,7 @@ namespace Micrograd;
 
 public partial class Value
 {
-    /// <summary>Returns the hyperbolic tangent. Saturates to exactly ±1 for large inputs, never NaN. <see cref="Operator"/>: <c>"tanh"</c>.</summary>
+    /// <summary>Returns the hyperbolic tangent. Saturates to exactly ±1 for large inputs (NaN only for NaN). <see cref="Operator"/>: <c>"tanh"</c>.</summary>
     /// <returns>tanh(this).</returns>
     public Value Tanh() => Unary(this, default(TanhFunction));
 }
