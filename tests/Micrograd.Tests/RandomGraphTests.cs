@@ -63,7 +63,7 @@ public sealed class RandomGraphTests
             double c = Math.Round(random.NextDouble() * 4 - 2, 2);
             Value a = pool[i], b = pool[j];
             Tensor ta = torchPool[i], tb = torchPool[j];
-            int op = random.Next(16);
+            int op = random.Next(23);
             script.Add($"{op}({i},{j},{c})");
             (Value result, Tensor reference) = op switch
             {
@@ -82,7 +82,16 @@ public sealed class RandomGraphTests
                 12 => (Value.Sum(a, b, a), torch.stack([ta, tb, ta]).sum()),
                 13 => (Value.Dot([a, b], [b, a.Tanh()]), torch.dot(torch.stack([ta, tb]), torch.stack([tb, ta.tanh()]))),
                 14 => ((a * a + 1).Pow(new Value(0.5) + b.Sigmoid()), (ta * ta + 1).pow(0.5 + tb.sigmoid())),
-                _ => (-(a.Tanh() * b.Tanh()), -(ta.tanh() * tb.tanh())),
+                15 => (-(a.Tanh() * b.Tanh()), -(ta.tanh() * tb.tanh())),
+                16 => (a.Abs() + Value.Max(a, b), ta.abs() + torch.maximum(ta, tb)),
+                17 => (Value.Min(a, b * c), torch.minimum(ta, tb * c)),
+                18 => ((1 + a * a).Sqrt(), (1 + ta * ta).sqrt()),
+                19 => (a.Gelu() + b.LeakyRelu(0.1), ta.gelu(TorchSharp.Modules.GELU.Approximate.tanh) + torch.nn.functional.leaky_relu(tb, 0.1)),
+                20 => (a.Sin() * b.Cos(), ta.sin() * tb.cos()),
+                21 => (Softsign(a + b), torch.nn.functional.softsign(ta + tb)),
+                // A layer whose weights, bias and inputs are all earlier values of the graph.
+                _ => (new AffineMap([[a, b], [b, a]], [b, a], UnaryOperation.Tanh).Apply([a.Sigmoid(), b])[1],
+                      (tb * ta.sigmoid() + ta * tb + ta).tanh()),
             };
             pool.Add(result);
             torchPool.Add(reference);
@@ -107,5 +116,12 @@ public sealed class RandomGraphTests
                 failures.Add($"{graph}: leaf {i} grad {leaves[i].Grad:R} vs {Torch.Grad(torchLeaves[i]):R}");
             }
         }
+    }
+
+    // softsign(x) = x / (1 + |x|) as a user-defined operation, with d/dx = 1 / (1 + |x|)²
+    private static Value Softsign(Value x)
+    {
+        double d = 1 + Math.Abs(x.Data);
+        return Value.Function("softsign", [x], x.Data / d, [1 / (d * d)]);
     }
 }

@@ -35,17 +35,42 @@ public sealed class ValueShapeTests
     {
         var a = new Value(2.0);
         var b = new Value(3.0);
-        (a + b).Operator.Should().Be("+");
-        (a - b).Inputs.Should().Equal(a, b);
-        (a * b).Operator.Should().Be("*");
-        (b / a).Inputs.Should().Equal(b, a);
-        (-a).Operator.Should().Be("neg");
-        a.Pow(b).Inputs.Should().Equal(a, b);
-        a.Tanh().Operator.Should().Be("tanh");
-        a.Relu().Operator.Should().Be("ReLU");
-        a.Exp().Inputs.Should().Equal(a);
-        Value.Dot([a, b], [b, a]).Inputs.Should().Equal(a, b, b, a);
-        Value.Sum(a, b, a).Operator.Should().Be("sum");
+        (string Operator, Value Result, Value[] Inputs)[] cases =
+        [
+            ("+", a + b, [a, b]),
+            ("-", a - b, [a, b]),
+            ("*", a * b, [a, b]),
+            ("/", b / a, [b, a]),
+            ("neg", -a, [a]),
+            ("**", a.Pow(b), [a, b]),
+            ("**2", a.Pow(2), [a]),
+            ("exp", a.Exp(), [a]),
+            ("log", a.Log(), [a]),
+            ("tanh", a.Tanh(), [a]),
+            ("ReLU", a.Relu(), [a]),
+            ("sigmoid", a.Sigmoid(), [a]),
+            ("softplus", a.Softplus(), [a]),
+            ("sin", a.Sin(), [a]),
+            ("cos", a.Cos(), [a]),
+            ("sqrt", a.Sqrt(), [a]),
+            ("abs", a.Abs(), [a]),
+            ("LeakyReLU", a.LeakyRelu(), [a]),
+            ("GELU", a.Gelu(), [a]),
+            ("max", Value.Max(b, a), [b, a]),
+            ("min", Value.Min(a, b), [a, b]),
+            ("sum", Value.Sum(a, b, a), [a, b, a]),
+            ("dot", Value.Dot([a, b], [b, a]), [a, b, b, a]),
+            ("f", Value.Function("f", [b, a], 1.0, [1.0, 2.0]), [b, a]),
+        ];
+
+        foreach ((string op, Value result, Value[] inputs) in cases)
+        {
+            result.Operator.Should().Be(op);
+            result.Inputs.Should().Equal(inputs, "{0} records its inputs in operand order", op);
+            result.IsLeaf.Should().BeFalse();
+        }
+
+        cases.Select(c => c.Operator).Should().OnlyHaveUniqueItems("each operation has its own name");
     }
 
     [Fact]

@@ -142,10 +142,23 @@ public sealed class ModuleTests
     [InlineData(Activation.Tanh, 0.6351489523872873)]   // tanh(0.75)
     [InlineData(Activation.Relu, 0.75)]
     [InlineData(Activation.Sigmoid, 0.679178699175393)] // 1 / (1 + e^-0.75)
+    [InlineData(Activation.LeakyRelu, 0.75)]
+    [InlineData(Activation.Gelu, 0.5799605551656203)]   // CPython: 0.5*x*(1+math.tanh(math.sqrt(2/math.pi)*(x+0.044715*x**3)))
     public void Apply_computes_each_activation(Activation activation, double expected)
     {
         activation.Apply(new Value(0.75)).Data.Should().BeApproximately(expected, 1e-15);
-        activation.Apply(new Value(-0.75)).Data.Should().BeApproximately(
-            activation switch { Activation.Relu => 0.0, Activation.Sigmoid => 1 - expected, _ => -expected }, 1e-15);
+        double atMinus = activation switch
+        {
+            Activation.Relu => 0.0,
+            Activation.Sigmoid => 1 - expected,
+            Activation.LeakyRelu => -0.0075,
+            Activation.Gelu => -0.17003944483437966, // the same CPython expression at -0.75
+            _ => -expected,
+        };
+        activation.Apply(new Value(-0.75)).Data.Should().BeApproximately(atMinus, 1e-15);
     }
+
+    [Fact]
+    public void Every_activation_is_tested_above() =>
+        Enum.GetValues<Activation>().Should().HaveCount(6, "a new activation needs its row in Apply_computes_each_activation");
 }

@@ -111,7 +111,9 @@ public sealed class ReadmeTests
     [Fact]
     public void Pictures_the_README_shows_exist()
     {
-        foreach (Match image in Regex.Matches(Readme, @"!\[[^\]]*\]\(([^)]+)\)"))
+        MatchCollection images = Regex.Matches(Readme, @"!\[[^\]]*\]\(([^)]+)\)");
+        images.Count.Should().BeGreaterThanOrEqualTo(4, "the README shows the decision boundary, the neuron, and the two pages");
+        foreach (Match image in images)
         {
             File.Exists(Path.Combine(RepositoryFolder.Root, image.Groups[1].Value)).Should().BeTrue(image.Groups[1].Value);
         }
