@@ -46,13 +46,16 @@ namespace Micrograd;
 public sealed class CompiledGraph
 {
     private readonly Value[] _program; // the interior values, each after its inputs; the output last
-    private readonly Value[][] _forwardSteps; // the same values, those that can be computed together grouped
+    private readonly Value[] _forwardValues; // the values Forward recomputes one by one, in order...
+    private readonly Value[]?[] _forwardGroups; // ...or, where not null, the group recomputed together at that place
 
     internal CompiledGraph(Value output, Value[] program)
     {
         Output = output;
         _program = program;
-        _forwardSteps = Value.ForwardSteps(program);
+        Value[][] steps = Value.ForwardSteps(program);
+        _forwardValues = Array.ConvertAll(steps, step => step[0]);
+        _forwardGroups = Array.ConvertAll(steps, step => step.Length == 1 ? null : step);
     }
 
     /// <summary>The value the program was compiled from: its <see cref="Value.Data"/> is the result of <see cref="Forward"/>.</summary>
@@ -64,15 +67,17 @@ public sealed class CompiledGraph
     /// <summary>Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves.</summary>
     public void Forward()
     {
-        foreach (Value[] step in _forwardSteps)
+        Value[] values = _forwardValues;
+        Value[]?[] groups = _forwardGroups;
+        for (int i = 0; i < values.Length; i++)
         {
-            if (step.Length == 1)
+            if (groups[i] is { } group)
             {
-                Value.Recompute(step[0]);
+                Value.RecomputeTogether(group);
             }
             else
             {
-                Value.RecomputeTogether(step);
+                Value.Recompute(values[i]);
             }
         }
     }
