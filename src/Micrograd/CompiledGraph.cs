@@ -48,6 +48,7 @@ public sealed class CompiledGraph
     private readonly Value[] _program; // the interior values, each after its inputs; the output last
     private readonly Value[] _forwardValues; // the values Forward recomputes one by one, in order...
     private readonly Value[]?[] _forwardGroups; // ...or, where not null, the group recomputed together at that place
+    private long _zeroedAtPass = -1; // the backward-pass count when Forward last zeroed the interior gradients
 
     internal CompiledGraph(Value output, Value[] program)
     {
@@ -64,7 +65,10 @@ public sealed class CompiledGraph
     /// <summary>How many values the program computes (the interior values of the graph; leaves are its inputs).</summary>
     public int Count => _program.Length;
 
-    /// <summary>Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves.</summary>
+    /// <summary>
+    /// Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves. The
+    /// gradients of the interior values are reset to 0 on the way, ready for <see cref="Backward"/>.
+    /// </summary>
     public void Forward()
     {
         Value[] values = _forwardValues;
@@ -74,12 +78,20 @@ public sealed class CompiledGraph
             if (groups[i] is { } group)
             {
                 Value.RecomputeTogether(group);
+                foreach (Value member in group)
+                {
+                    member.Grad = 0;
+                }
             }
             else
             {
-                Value.Recompute(values[i]);
+                Value value = values[i];
+                Value.Recompute(value);
+                value.Grad = 0; // the same object Recompute just wrote, so this costs almost nothing here
             }
         }
+
+        _zeroedAtPass = Value.BackwardPasses;
     }
 
     /// <summary>
@@ -95,11 +107,18 @@ public sealed class CompiledGraph
             return;
         }
 
-        for (int i = 0; i < program.Length; i++)
+        // Interior gradients start from 0. Forward zeroed them already unless some backward pass has run since
+        // (this program's or any other, which may have reached these values); then zero them here.
+        long pass = Value.StartBackwardPass();
+        if (_zeroedAtPass != pass - 1)
         {
-            program[i].Grad = 0;
+            for (int i = 0; i < program.Length; i++)
+            {
+                program[i].Grad = 0;
+            }
         }
 
+        _zeroedAtPass = -1;
         Output.Grad = 1;
         for (int i = program.Length - 1; i >= 0; i--)
         {

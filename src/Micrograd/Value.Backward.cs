@@ -9,6 +9,15 @@ public partial class Value
     // Traversals take fresh marks from one counter, so graphs on different threads never confuse each other.
     private static int s_lastVisitMark;
 
+    // Counts backward passes (Backward and CompiledGraph.Backward), so that a compiled program knows whether the
+    // interior gradients its Forward zeroed may have been touched since.
+    private static long s_backwardPasses;
+
+    internal static long BackwardPasses => System.Threading.Interlocked.Read(ref s_backwardPasses);
+
+    /// <summary>Counts a backward pass; returns the new count.</summary>
+    internal static long StartBackwardPass() => System.Threading.Interlocked.Increment(ref s_backwardPasses);
+
     // Scratch buffers reused by every Backward on a thread, so a training step allocates nothing here.
     [System.ThreadStatic] private static Traversal? t_traversal;
 
@@ -38,6 +47,7 @@ public partial class Value
             return;
         }
 
+        StartBackwardPass();
         Traversal traversal = t_traversal ?? new Traversal();
         t_traversal = null; // claimed until this call returns
         int count = 0;

@@ -138,6 +138,22 @@ public sealed class CompiledGraphTests
     }
 
     [Fact]
+    public void A_backward_pass_between_Forward_and_Backward_does_not_leave_stale_interior_gradients()
+    {
+        var x = new Value(2.0);
+        Value y = x * x;
+        Value z = y.Tanh() + y;
+        CompiledGraph program = z.Compile();
+        program.Forward();   // zeroes the interior gradients
+        z.Backward();        // an ordinary pass over the same graph fills them again
+        x.Grad = 0;
+        program.Backward();  // must start the interior gradients from 0 again
+        double expected = (1 - Math.Tanh(4) * Math.Tanh(4) + 1) * 2 * 2;
+        x.Grad.Should().BeApproximately(expected, 1e-15);
+        y.Grad.Should().BeApproximately(1 - Math.Tanh(4) * Math.Tanh(4) + 1, 1e-15);
+    }
+
+    [Fact]
     public void Compiling_changes_no_data_or_gradient()
     {
         var x = new Value(3.0);
