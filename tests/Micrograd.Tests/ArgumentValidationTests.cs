@@ -27,6 +27,11 @@ public sealed class ArgumentValidationTests
         { "Dot(null, ...)", () => _ = Value.Dot(null!, [Some]), "left" },
         { "Dot(..., null)", () => _ = Value.Dot([Some], null!), "right" },
         { "Dot with a null element", () => _ = Value.Dot([Some], [Null!]), "right" },
+        { "Max(null, value)", () => _ = Value.Max(Null!, Some), "left" },
+        { "Max(value, null)", () => _ = Value.Max(Some, Null!), "right" },
+        { "Min(null, value)", () => _ = Value.Min(Null!, Some), "left" },
+        { "Min(value, null)", () => _ = Value.Min(Some, Null!), "right" },
+        { "UnaryOperation.Apply(null)", () => _ = UnaryOperation.Pow(2).Apply(Null!), "value" },
     };
 
     [Theory]

@@ -63,15 +63,15 @@ public sealed class SharedSubexpressionTests
     [Fact]
     public void An_interior_node_used_twice_by_one_operation_propagates_once()
     {
-        var a = new Value(2.0);
-        var b = new Value(5.0);
-        var c = a * b;      // 10
-        var d = c * c;      // 100, dd/dc = 2c = 20
-        var e = Value.Sum(d, d.Tanh(), d); // the same node twice in one n-ary operation
+        var a = new Value(0.5);
+        var b = new Value(1.0);
+        var c = a * b;      // 0.5
+        var d = c * c;      // 0.25, dd/dc = 2c = 1
+        var e = Value.Sum(d, d.Pow(2), d); // the same node twice in one n-ary operation; d(d²)/dd = 2d = 0.5
         e.Backward();
-        c.Grad.Should().Be(20.0 * (2.0 + (1 - Math.Tanh(100.0) * Math.Tanh(100.0))));
-        a.Grad.Should().Be(c.Grad * 5.0);
-        b.Grad.Should().Be(c.Grad * 2.0);
+        c.Grad.Should().Be(1.0 * (2.0 + 0.5)); // every number here is exact in binary
+        a.Grad.Should().Be(2.5 * 1.0);
+        b.Grad.Should().Be(2.5 * 0.5);
     }
 
     [Fact]

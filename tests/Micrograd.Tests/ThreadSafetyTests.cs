@@ -16,7 +16,7 @@ public sealed class ThreadSafetyTests
             start.SignalAndWait();
             for (int round = 0; round < Rounds; round++)
             {
-                // y = Σ x_i², shared leaves, a different graph size on every thread and round.
+                // y = Σ x_i² over leaves of this thread's own, a different graph size on every thread and round.
                 int size = 50 + (t * 37 + round * 11) % 200;
                 var xs = Enumerable.Range(0, size).Select(i => new Value(i - t + 0.5)).ToArray();
                 Value y = xs[0] * xs[0];

@@ -36,7 +36,7 @@ internal sealed class TorchNetwork
 
     public List<TorchSharp.Modules.Parameter> Biases { get; } = [];
 
-    /// <summary>Parameters in Micrograd's order: layer by layer, neuron by neuron, weights then bias.</summary>
+    /// <summary>Every parameter tensor: the weight matrices, then the bias vectors (for the optimizers).</summary>
     public IEnumerable<TorchSharp.Modules.Parameter> Parameters() => Weights.Concat(Biases);
 
     /// <summary>Forward pass over a batch: rows are samples.</summary>
