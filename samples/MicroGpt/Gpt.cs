@@ -33,6 +33,7 @@ public sealed class Gpt
     private readonly Value[][] _wte;
     private readonly Value[][] _wpe;
     private readonly Value[][] _lmHead;
+    private readonly Dictionary<Value[][], AffineMap> _maps = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Draws the weights from N(0, 0.08²) in the original's order: wte, wpe, lm_head, then each layer's.</summary>
     public Gpt(int vocabSize, PythonRandom random, GraphKind graph = GraphKind.Fused)
@@ -69,6 +70,14 @@ public sealed class Gpt
                 Matrix($"layer{i}.attn_wo", NEmbd, NEmbd),
                 Matrix($"layer{i}.mlp_fc1", 4 * NEmbd, NEmbd),
                 Matrix($"layer{i}.mlp_fc2", NEmbd, 4 * NEmbd));
+        }
+
+        if (graph == GraphKind.Fused)
+        {
+            foreach ((_, Value[][] rows) in _stateDict)
+            {
+                _maps[rows] = new AffineMap(rows);
+            }
         }
 
         Parameters = _stateDict.SelectMany(entry => entry.Value).SelectMany(row => row).ToArray();
@@ -129,9 +138,17 @@ public sealed class Gpt
         return sum;
     }
 
-    /// <summary><c>linear(x, w)</c>: one dot product per row of w.</summary>
+    /// <summary>
+    /// <c>linear(x, w)</c>: one dot product per row of w. Fused, an <see cref="AffineMap"/> made once per
+    /// matrix: one node per row, the input copied once and shared by all rows, each row added left to right from 0.
+    /// </summary>
     private Value[] Linear(Value[] x, Value[][] w)
     {
+        if (Graph == GraphKind.Fused)
+        {
+            return _maps[w].Apply(x);
+        }
+
         var y = new Value[w.Length];
         for (int o = 0; o < w.Length; o++)
         {
