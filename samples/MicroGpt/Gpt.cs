@@ -34,6 +34,7 @@ public sealed class Gpt
     private readonly Value[][] _wpe;
     private readonly Value[][] _lmHead;
     private readonly Dictionary<Value[][], AffineMap> _maps = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Value[][], AffineMap> _reluMaps = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Draws the weights from N(0, 0.08²) in the original's order: wte, wpe, lm_head, then each layer's.</summary>
     public Gpt(int vocabSize, PythonRandom random, GraphKind graph = GraphKind.Fused)
@@ -77,6 +78,7 @@ public sealed class Gpt
             foreach ((_, Value[][] rows) in _stateDict)
             {
                 _maps[rows] = new AffineMap(rows);
+                _reluMaps[rows] = new AffineMap(rows, activation: UnaryOperation.Relu);
             }
         }
 
@@ -158,18 +160,25 @@ public sealed class Gpt
         return y;
     }
 
+    /// <summary><c>[xi.relu() for xi in linear(x, w)]</c>; fused, the ReLU is part of each row's node.</summary>
+    private Value[] LinearRelu(Value[] x, Value[][] w)
+    {
+        if (Graph == GraphKind.Fused)
+        {
+            return _reluMaps[w].Apply(x);
+        }
+
+        return Linear(x, w).Select(xi => xi.Relu()).ToArray();
+    }
+
     /// <summary>micrograd's <c>a / b</c> for a Value b: <c>a * b**-1</c>, the power being C's pow.</summary>
     private static Value Divide(Value a, Value b) => a * b.Pow(new Value(-1.0));
 
     /// <summary>micrograd's <c>a / c</c> for a constant c: <c>a * c**-1</c>.</summary>
     private static Value Divide(Value a, double c) => a * Math.Pow(c, -1);
 
-    /// <summary>
-    /// <c>softmax(logits)</c>: subtract the largest, exponentiate, divide by the total. With
-    /// <paramref name="only"/>, just that one probability (training needs nothing else); the others would
-    /// be the same numbers, unused.
-    /// </summary>
-    public Value[] Softmax(IReadOnlyList<Value> logits, int only = -1)
+    /// <summary><c>softmax(logits)</c>: subtract the largest, exponentiate, divide by the total.</summary>
+    public Value[] Softmax(IReadOnlyList<Value> logits)
     {
         double maxVal = logits.Max(val => val.Data);
         var exps = new Value[logits.Count];
@@ -185,15 +194,30 @@ public sealed class Gpt
         }
 
         Value reciprocal = total.Pow(new Value(-1.0)); // one node shared by all; the same numbers
-        return only >= 0 ? [exps[only] * reciprocal] : exps.Select(e => e * reciprocal).ToArray();
+        return exps.Select(e => e * reciprocal).ToArray();
     }
 
     /// <summary><c>rmsnorm(x)</c>: divide by the root of the mean square (plus 1e-5).</summary>
     private Value[] Rmsnorm(Value[] x)
     {
-        Value ms = Divide(Dot(x, x), x.Length);
-        Value scale = (ms + 1e-5).Pow(new Value(-0.5));
-        return x.Select(xi => xi * scale).ToArray();
+        Value scale;
+        if (Graph == GraphKind.Fused)
+        {
+            scale = Fused.RmsScale(x); // one node for the three lines below
+        }
+        else
+        {
+            Value ms = Divide(Dot(x, x), x.Length);
+            scale = (ms + 1e-5).Pow(new Value(-0.5));
+        }
+
+        var y = new Value[x.Length];
+        for (int i = 0; i < y.Length; i++)
+        {
+            y[i] = x[i] * scale;
+        }
+
+        return y;
     }
 
     // ---- the model ----------------------------------------------------------------------------------------
@@ -224,6 +248,12 @@ public sealed class Gpt
             for (int h = 0; h < NHead; h++)
             {
                 int hs = h * HeadDim;
+                if (Graph == GraphKind.Fused)
+                {
+                    xAttn.AddRange(Fused.AttentionHead(q, keys, values, hs, HeadDim)); // one node per output
+                    continue;
+                }
+
                 var qH = new ArraySegment<Value>(q, hs, HeadDim);
                 var attnLogits = new Value[keys.Count];
                 for (int t = 0; t < keys.Count; t++)
@@ -250,8 +280,7 @@ public sealed class Gpt
             // 2) MLP
             xResidual = x;
             x = Rmsnorm(x);
-            x = Linear(x, layer.Fc1);
-            x = x.Select(xi => xi.Relu()).ToArray();
+            x = LinearRelu(x, layer.Fc1);
             x = Linear(x, layer.Fc2);
             x = x.Zip(xResidual, (a, b) => a + b).ToArray();
         }
@@ -275,8 +304,9 @@ public sealed class Gpt
             int tokenId = tokens[posId];
             int targetId = tokens[posId + 1];
             Value[] logits = Forward(tokenId, posId, cache);
-            Value probability = Graph == GraphKind.Fused ? Softmax(logits, targetId)[0] : Softmax(logits)[targetId];
-            losses[posId] = -probability.Log();
+            losses[posId] = Graph == GraphKind.Fused
+                ? Fused.CrossEntropy(logits, targetId) // one node for the two lines below
+                : -Softmax(logits)[targetId].Log();
         }
 
         return 1.0 / n * Sum(losses);

@@ -32,7 +32,7 @@ var model = new Gpt(tokenizer.VocabSize, random, options.Graph);
 Console.WriteLine($"num params: {model.Parameters.Length}");
 
 // Adam (Adam.cs): lr 0.01 decaying linearly, β1 0.85, β2 0.99, ε 1e-8.
-var adam = new Adam(model.Parameters, pythonPowers: options.Graph == GraphKind.Operators);
+var adam = new Adam(model.Parameters);
 
 // Training: one document per step; forward the whole name, back-propagate the mean loss, update.
 int numSteps = options.Steps;
