@@ -8,6 +8,22 @@ namespace Micrograd.Samples.MicroGpt;
 /// </summary>
 internal static class Fused
 {
+    // Value.Function copies its inputs and local gradients into the node, so the lists handed to it can be
+    // scratch space, reused from call to call (one set per thread).
+    [ThreadStatic] private static Value[]? t_inputs;
+    [ThreadStatic] private static double[]? t_gradients;
+
+    private static (Value[] Inputs, double[] Gradients) Scratch(int length)
+    {
+        if (t_inputs is null || t_inputs.Length < length)
+        {
+            t_inputs = new Value[Math.Max(length, 256)];
+            t_gradients = new double[t_inputs.Length];
+        }
+
+        return (t_inputs, t_gradients!);
+    }
+
     /// <summary>
     /// RMSNorm's scale, <c>(sum(xi * xi) / n + 1e-5) ** -0.5</c>, as one node of the inputs x.
     /// d scale / d x_i = -0.5 · a^-1.5 · (1/n) · 2 x_i, with a = ms + 1e-5.
@@ -24,13 +40,13 @@ internal static class Fused
         double a = sumSquares * inverseN + 1e-5;
         double scale = Math.Pow(a, -0.5);
         double dScaleDMs = -0.5 * Math.Pow(a, -1.5);
-        var gradients = new double[x.Length];
+        double[] gradients = Scratch(x.Length).Gradients;
         for (int i = 0; i < x.Length; i++)
         {
             gradients[i] = dScaleDMs * inverseN * 2 * x[i].Data;
         }
 
-        return Value.Function("rms_scale", x, scale, gradients);
+        return Value.Function("rms_scale", x, scale, new ArraySegment<double>(gradients, 0, x.Length));
     }
 
     /// <summary>
@@ -85,11 +101,12 @@ internal static class Fused
             }
 
             // inputs: q_h[0..headDim), then k_t[0..headDim) for each t, then v_t[j] for each t
-            var inputs = new Value[headDim + count * headDim + count];
-            var gradients = new double[inputs.Length];
+            int length = headDim + count * headDim + count;
+            (Value[] inputs, double[] gradients) = Scratch(length);
             for (int i = 0; i < headDim; i++)
             {
                 inputs[i] = q[hs + i];
+                gradients[i] = 0;
             }
 
             for (int t = 0; t < count; t++)
@@ -109,7 +126,7 @@ internal static class Fused
                 gradients[headDim + count * headDim + t] = weights[t];
             }
 
-            outputs[j] = Value.Function("attention", inputs, outJ, gradients);
+            outputs[j] = Value.Function("attention", new ArraySegment<Value>(inputs, 0, length), outJ, new ArraySegment<double>(gradients, 0, length));
         }
 
         return outputs;
@@ -128,7 +145,7 @@ internal static class Fused
             maxVal = Math.Max(maxVal, l.Data);
         }
 
-        var gradients = new double[logits.Length];
+        double[] gradients = Scratch(logits.Length).Gradients;
         double total = 0;
         for (int j = 0; j < logits.Length; j++)
         {
@@ -144,6 +161,6 @@ internal static class Fused
 
         double loss = -Math.Log(gradients[target]);
         gradients[target] -= 1;
-        return Value.Function("cross_entropy", logits, loss, gradients);
+        return Value.Function("cross_entropy", logits, loss, new ArraySegment<double>(gradients, 0, logits.Length));
     }
 }

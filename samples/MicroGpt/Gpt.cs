@@ -171,6 +171,18 @@ public sealed class Gpt
         return Linear(x, w).Select(xi => xi.Relu()).ToArray();
     }
 
+    /// <summary><c>[a + b for a, b in zip(x, y)]</c>.</summary>
+    private static Value[] Add(Value[] x, Value[] y)
+    {
+        var sum = new Value[x.Length];
+        for (int i = 0; i < sum.Length; i++)
+        {
+            sum[i] = x[i] + y[i];
+        }
+
+        return sum;
+    }
+
     /// <summary>micrograd's <c>a / b</c> for a Value b: <c>a * b**-1</c>, the power being C's pow.</summary>
     private static Value Divide(Value a, Value b) => a * b.Pow(new Value(-1.0));
 
@@ -228,7 +240,7 @@ public sealed class Gpt
         ArgumentNullException.ThrowIfNull(cache);
         Value[] tokEmb = _wte[tokenId];
         Value[] posEmb = _wpe[posId];
-        Value[] x = tokEmb.Zip(posEmb, (t, p) => t + p).ToArray();
+        Value[] x = Add(tokEmb, posEmb);
         x = Rmsnorm(x);
         for (int li = 0; li < NLayer; li++)
         {
@@ -275,14 +287,14 @@ public sealed class Gpt
             }
 
             x = Linear(xAttn.ToArray(), layer.Wo);
-            x = x.Zip(xResidual, (a, b) => a + b).ToArray();
+            x = Add(x, xResidual);
 
             // 2) MLP
             xResidual = x;
             x = Rmsnorm(x);
             x = LinearRelu(x, layer.Fc1);
             x = Linear(x, layer.Fc2);
-            x = x.Zip(xResidual, (a, b) => a + b).ToArray();
+            x = Add(x, xResidual);
         }
 
         return Linear(x, _lmHead);
