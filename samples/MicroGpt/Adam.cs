@@ -5,12 +5,13 @@ namespace Micrograd.Samples.MicroGpt;
 /// linearly from 0.01 to 0 over the run. <see cref="Step"/> updates every parameter and zeroes its gradient.
 /// </summary>
 /// <remarks>
-/// The original's <c>p.grad ** 2</c> and <c>v_hat ** 0.5</c> are C's pow; here they are <c>g * g</c> and
-/// <see cref="Math.Sqrt"/>, which are correctly rounded where pow is within about half a unit in the last
-/// place, so they can differ in the last bit. pow costs about 20 ns a call, 2 × 4,192 calls a step (as much as
-/// a whole fused step). Measured over the default 1,000 steps, with pow or without, the losses stay within
-/// 2e-15 of the original's in either graph: the gradients' own rounding (their terms are added in a different
-/// order than Python's) matters as much.
+/// The update is the original's, rearranged as PyTorch's Adam computes it, and the rearrangement can change the
+/// last bit: the bias corrections are folded into a step size and a reciprocal once per step (the original
+/// divides every parameter's moments by them), and <c>p.grad ** 2</c> and <c>v_hat ** 0.5</c> (C's pow, about
+/// 20 ns a call) are <c>g * g</c> and <see cref="Math.Sqrt"/>. That makes the update about three times as fast,
+/// a tenth of a fused step. Measured over the default 1,000 steps, the losses stay within 2e-15 of the
+/// original's in either graph, as they do with the original's formula: the gradients' own rounding (their terms
+/// are added in another order than Python's) matters as much.
 /// </remarks>
 /// <param name="parameters">The parameters, in the original's order.</param>
 public sealed class Adam(IReadOnlyList<Value> parameters)
@@ -29,9 +30,11 @@ public sealed class Adam(IReadOnlyList<Value> parameters)
     {
         double lrT = LearningRate * (1 - (double)step / numSteps);
 
-        // The same for every parameter, so computed once (the original computes them per parameter; same numbers).
+        // The same for every parameter, so computed once.
         double correction1 = 1 - Math.Pow(Beta1, step + 1);
         double correction2 = 1 - Math.Pow(Beta2, step + 1);
+        double stepSize = lrT / correction1;
+        double inverse2 = 1 / correction2;
         Value[] ps = _params;
         double[] m = _m;
         double[] v = _v;
@@ -40,10 +43,8 @@ public sealed class Adam(IReadOnlyList<Value> parameters)
             Value p = ps[i];
             double grad = p.Grad;
             m[i] = Beta1 * m[i] + (1 - Beta1) * grad;
-            v[i] = Beta2 * v[i] + (1 - Beta2) * grad * grad;
-            double mHat = m[i] / correction1;
-            double vHat = v[i] / correction2;
-            p.Data -= lrT * mHat / (Math.Sqrt(vHat) + EpsAdam);
+            v[i] = Beta2 * v[i] + (1 - Beta2) * (grad * grad);
+            p.Data -= stepSize * m[i] / (Math.Sqrt(v[i] * inverse2) + EpsAdam); // lr_t * m_hat / (v_hat ** 0.5 + eps)
             p.Grad = 0;
         }
     }
