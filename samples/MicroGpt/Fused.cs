@@ -9,19 +9,54 @@ namespace Micrograd.Samples.MicroGpt;
 internal static class Fused
 {
     // Value.Function copies its inputs and local gradients into the node, so the lists handed to it can be
-    // scratch space, reused from call to call (one set per thread).
-    [ThreadStatic] private static Value[]? t_inputs;
+    // scratch space, reused from call to call (one per thread).
     [ThreadStatic] private static double[]? t_gradients;
 
-    private static (Value[] Inputs, double[] Gradients) Scratch(int length)
+    private static double[] Scratch(int length)
     {
-        if (t_inputs is null || t_inputs.Length < length)
+        if (t_gradients is null || t_gradients.Length < length)
         {
-            t_inputs = new Value[Math.Max(length, 256)];
-            t_gradients = new double[t_inputs.Length];
+            t_gradients = new double[Math.Max(length, 256)];
         }
 
-        return (t_inputs, t_gradients!);
+        return t_gradients;
+    }
+
+    /// <summary>
+    /// The inputs of one attention output, q_h, every k_t's head slice, then v_t[j] for every t, as a list
+    /// that reads them where they are (Value.Function copies them once; filling an array first would copy twice).
+    /// </summary>
+    private sealed class HeadInputs(Value[] q, List<Value[]> keys, List<Value[]> values, int hs, int headDim, int j)
+        : IReadOnlyList<Value>
+    {
+        public int Count { get; } = headDim + keys.Count * headDim + keys.Count;
+
+        public Value this[int index]
+        {
+            get
+            {
+                if (index < headDim)
+                {
+                    return q[hs + index];
+                }
+
+                index -= headDim;
+                int keysLength = keys.Count * headDim;
+                return index < keysLength
+                    ? keys[index / headDim][hs + index % headDim]
+                    : values[index - keysLength][hs + j];
+            }
+        }
+
+        public IEnumerator<Value> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>
@@ -40,7 +75,7 @@ internal static class Fused
         double a = sumSquares * inverseN + 1e-5;
         double scale = Math.Pow(a, -0.5);
         double dScaleDMs = -0.5 * Math.Pow(a, -1.5);
-        double[] gradients = Scratch(x.Length).Gradients;
+        double[] gradients = Scratch(x.Length);
         for (int i = 0; i < x.Length; i++)
         {
             gradients[i] = dScaleDMs * inverseN * 2 * x[i].Data;
@@ -101,11 +136,11 @@ internal static class Fused
             }
 
             // inputs: q_h[0..headDim), then k_t[0..headDim) for each t, then v_t[j] for each t
-            int length = headDim + count * headDim + count;
-            (Value[] inputs, double[] gradients) = Scratch(length);
+            var inputs = new HeadInputs(q, keys, values, hs, headDim, j);
+            int length = inputs.Count;
+            double[] gradients = Scratch(length);
             for (int i = 0; i < headDim; i++)
             {
-                inputs[i] = q[hs + i];
                 gradients[i] = 0;
             }
 
@@ -117,16 +152,14 @@ internal static class Fused
                 int at = headDim + t * headDim;
                 for (int i = 0; i < headDim; i++)
                 {
-                    inputs[at + i] = k[hs + i];
                     gradients[at + i] = g * q[hs + i].Data;
                     gradients[i] += g * k[hs + i].Data;
                 }
 
-                inputs[headDim + count * headDim + t] = v;
                 gradients[headDim + count * headDim + t] = weights[t];
             }
 
-            outputs[j] = Value.Function("attention", new ArraySegment<Value>(inputs, 0, length), outJ, new ArraySegment<double>(gradients, 0, length));
+            outputs[j] = Value.Function("attention", inputs, outJ, new ArraySegment<double>(gradients, 0, length));
         }
 
         return outputs;
@@ -145,7 +178,7 @@ internal static class Fused
             maxVal = Math.Max(maxVal, l.Data);
         }
 
-        double[] gradients = Scratch(logits.Length).Gradients;
+        double[] gradients = Scratch(logits.Length);
         double total = 0;
         for (int j = 0; j < logits.Length; j++)
         {
