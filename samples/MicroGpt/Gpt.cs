@@ -3,7 +3,11 @@ namespace Micrograd.Samples.MicroGpt;
 /// <summary>How the model's graph is built; both give the Python original's numbers.</summary>
 public enum GraphKind
 {
-    /// <summary>Sums and dot products as single n-ary nodes (<see cref="Value.Dot"/>, <see cref="Value.Sum(IEnumerable{Value})"/>): the fast path.</summary>
+    /// <summary>
+    /// The fast path: few, large nodes with the same numbers. <c>linear</c> is an <see cref="AffineMap"/> (one node
+    /// per row), sums are <see cref="Value.Sum(IEnumerable{Value})"/>, and RMSNorm's scale, each attention
+    /// head's outputs and each position's loss are <see cref="Value.Function"/> nodes (see Fused.cs).
+    /// </summary>
     Fused,
 
     /// <summary>The lecture-exact graph: every <c>*</c> and <c>+</c> its own node, as the Python original builds it.</summary>
