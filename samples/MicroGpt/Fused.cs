@@ -26,9 +26,11 @@ internal static class Fused
     /// The inputs of one attention output, q_h, every k_t's head slice, then v_t[j] for every t, as a list
     /// that reads them where they are (Value.Function copies them once; filling an array first would copy twice).
     /// </summary>
-    private sealed class HeadInputs(Value[] q, List<Value[]> keys, List<Value[]> values, int hs, int headDim, int j)
+    private sealed class HeadInputs(Value[] q, List<Value[]> keys, List<Value[]> values, int hs, int j)
         : IReadOnlyList<Value>
     {
+        private const int headDim = Gpt.HeadDim; // a constant, so / and % below are shifts and masks
+
         public int Count { get; } = headDim + keys.Count * headDim + keys.Count;
 
         public Value this[int index]
@@ -91,8 +93,9 @@ internal static class Fused
     /// d out_j / d v_t[j] = w_t; with g_t = w_t (v_t[j] - out_j) (the softmax Jacobian applied to v[j]),
     /// d out_j / d q_i = sum_t g_t k_t[i] / sqrt(head_dim) and d out_j / d k_t[i] = g_t q_i / sqrt(head_dim).
     /// </summary>
-    public static Value[] AttentionHead(Value[] q, List<Value[]> keys, List<Value[]> values, int hs, int headDim)
+    public static Value[] AttentionHead(Value[] q, List<Value[]> keys, List<Value[]> values, int hs)
     {
+        const int headDim = Gpt.HeadDim;
         int count = keys.Count;
         double inverseRoot = Math.Pow(Math.Pow(headDim, 0.5), -1); // x / head_dim**0.5 is x * (head_dim**0.5)**-1
 
@@ -136,7 +139,7 @@ internal static class Fused
             }
 
             // inputs: q_h[0..headDim), then k_t[0..headDim) for each t, then v_t[j] for each t
-            var inputs = new HeadInputs(q, keys, values, hs, headDim, j);
+            var inputs = new HeadInputs(q, keys, values, hs, j);
             int length = inputs.Count;
             double[] gradients = Scratch(length);
             for (int i = 0; i < headDim; i++)

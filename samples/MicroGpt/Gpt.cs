@@ -266,7 +266,7 @@ public sealed class Gpt
                 int hs = h * HeadDim;
                 if (Graph == GraphKind.Fused)
                 {
-                    xAttn.AddRange(Fused.AttentionHead(q, keys, values, hs, HeadDim)); // one node per output
+                    xAttn.AddRange(Fused.AttentionHead(q, keys, values, hs)); // one node per output
                     continue;
                 }
 
