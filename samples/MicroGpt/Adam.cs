@@ -8,8 +8,8 @@ namespace Micrograd.Samples.MicroGpt;
 /// The update is the original's, rearranged as PyTorch's Adam computes it, and the rearrangement can change the
 /// last bit: the bias corrections are folded into a step size and a reciprocal once per step (the original
 /// divides every parameter's moments by them), and <c>p.grad ** 2</c> and <c>v_hat ** 0.5</c> (C's pow, about
-/// 20 ns a call) are <c>g * g</c> and <see cref="Math.Sqrt"/>. That makes the update about three times as fast,
-/// a tenth of a fused step. Measured over the default 1,000 steps, the losses stay within 2e-15 of the
+/// 20 ns a call) are <c>g * g</c> and <see cref="Math.Sqrt"/>. Measured, the update takes about 0.017 ms a
+/// step instead of 0.25 ms with pow and the original's divisions (a fused step takes 0.2 ms). Measured over the default 1,000 steps, the losses stay within 2e-15 of the
 /// original's in either graph, as they do with the original's formula: the gradients' own rounding (their terms
 /// are added in another order than Python's) matters as much.
 /// </remarks>
