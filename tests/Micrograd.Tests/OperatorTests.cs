@@ -116,6 +116,23 @@ public sealed class OperatorTests
     }
 
     [Fact]
+    public void Dot_takes_slices_lists_and_arrays_and_keeps_its_own_copy()
+    {
+        Value[] vector = [new Value(1.0), new Value(2.0), new Value(3.0), new Value(4.0)];
+        var slice = new ArraySegment<Value>(vector, 1, 2);      // 2, 3
+        var list = new List<Value> { new Value(5.0), new Value(6.0) };
+        Value dot = Value.Dot(slice, list);                      // 2*5 + 3*6
+        vector[1] = new Value(100.0);
+        list[0] = new Value(100.0);
+        dot.Data.Should().Be(28.0);
+        dot.Backward();
+        dot.Inputs.Select(v => v.Data).Should().Equal(2.0, 3.0, 5.0, 6.0);
+        dot.Inputs[0].Grad.Should().Be(5.0);
+        FluentActions.Invoking(() => Value.Dot(new ArraySegment<Value>([new Value(1), null!]), list))
+            .Should().Throw<ArgumentNullException>().WithParameterName("left");
+    }
+
+    [Fact]
     public void Sum_of_nothing_is_a_zero_leaf()
     {
         Value sum = Value.Sum();

@@ -50,13 +50,43 @@ public partial class Value
     /// <summary>Copies a vector into an array a node can own, refusing null elements.</summary>
     internal static Value[] CopyVector(IReadOnlyList<Value> vector, string parameterName)
     {
-        var copy = new Value[vector.Count];
+        Value[] copy = Copy(vector);
         for (int i = 0; i < copy.Length; i++)
         {
-            copy[i] = vector[i] ?? throw new ArgumentNullException(parameterName, "The vector must not contain null (index " + i + ").");
+            if (copy[i] is null)
+            {
+                throw new ArgumentNullException(parameterName, "The vector must not contain null (index " + i + ").");
+            }
         }
 
         return copy;
+    }
+
+    /// <summary>
+    /// A copy of a list of values. Arrays and lists are copied in bulk: storing values one at a time into a
+    /// Value[] costs a covariant type check each, since Value is not sealed.
+    /// </summary>
+    internal static Value[] Copy(IReadOnlyList<Value> values)
+    {
+        switch (values)
+        {
+            case Value[] array when array.GetType() == typeof(Value[]):
+                return (Value[])array.Clone();
+            case List<Value> list:
+                return list.ToArray();
+            case ArraySegment<Value> segment:
+                var part = new Value[segment.Count];
+                Array.Copy(segment.Array!, segment.Offset, part, 0, segment.Count);
+                return part;
+            default:
+                var copy = new Value[values.Count];
+                for (int i = 0; i < copy.Length; i++)
+                {
+                    copy[i] = values[i];
+                }
+
+                return copy;
+        }
     }
 
     /// <summary>l0*r0 + l1*r1 + ... + ln-1*rn-1.</summary>

@@ -52,11 +52,10 @@ public partial class Value
                 nameof(localGradients));
         }
 
-        var ownInputs = new Value[inputs.Count];
+        Value[] ownInputs = CopyInputs(inputs, nameof(inputs));
         var ownGradients = new double[inputs.Count];
-        for (int i = 0; i < ownInputs.Length; i++)
+        for (int i = 0; i < ownGradients.Length; i++)
         {
-            ownInputs[i] = inputs[i] ?? throw new ArgumentException("The inputs must not contain null (index " + i + ").", nameof(inputs));
             ownGradients[i] = localGradients[i];
         }
 
@@ -105,15 +104,25 @@ public partial class Value
             ThrowArgumentNull(nameof(evaluate));
         }
 
-        var ownInputs = new Value[inputs!.Count];
-        for (int i = 0; i < ownInputs.Length; i++)
-        {
-            ownInputs[i] = inputs[i] ?? throw new ArgumentException("The inputs must not contain null (index " + i + ").", nameof(inputs));
-        }
+        Value[] ownInputs = CopyInputs(inputs!, nameof(inputs));
 
         var node = new FunctionNode(name!, ownInputs, 0.0, new double[ownInputs.Length], evaluate);
         node.Recompute();
         return node;
+    }
+
+    private static Value[] CopyInputs(IReadOnlyList<Value> inputs, string parameterName)
+    {
+        Value[] copy = Copy(inputs);
+        for (int i = 0; i < copy.Length; i++)
+        {
+            if (copy[i] is null)
+            {
+                throw new ArgumentException("The inputs must not contain null (index " + i + ").", parameterName);
+            }
+        }
+
+        return copy;
     }
 
     /// <summary>A user-defined operation: its result and local gradients were computed by the caller.</summary>
