@@ -47,16 +47,14 @@ public sealed class CompiledGraph
 {
     private readonly Value[] _program; // the interior values, each after its inputs; the output last
     private readonly Value[] _forwardValues; // the values Forward recomputes one by one, in order...
-    private readonly Value[]?[] _forwardGroups; // ...or, where not null, the group recomputed together at that place
+    private readonly (int Place, Value[] Members)[] _forwardGroups; // ...except at these places, where a group is recomputed together
     private long _zeroedAtPass = -1; // the backward-pass count when Forward last zeroed the interior gradients
 
     internal CompiledGraph(Value output, Value[] program)
     {
         Output = output;
         _program = program;
-        Value[][] steps = Value.ForwardSteps(program);
-        _forwardValues = Array.ConvertAll(steps, step => step[0]);
-        _forwardGroups = Array.ConvertAll(steps, step => step.Length == 1 ? null : step);
+        Value.ForwardSteps(program, out _forwardValues, out _forwardGroups);
     }
 
     /// <summary>The value the program was compiled from: its <see cref="Value.Data"/> is the result of <see cref="Forward"/>.</summary>
@@ -72,16 +70,22 @@ public sealed class CompiledGraph
     public void Forward()
     {
         Value[] values = _forwardValues;
-        Value[]?[] groups = _forwardGroups;
+        (int Place, Value[] Members)[] groups = _forwardGroups;
+        int nextGroup = 0;
+        int nextPlace = groups.Length > 0 ? groups[0].Place : -1;
         for (int i = 0; i < values.Length; i++)
         {
-            if (groups[i] is { } group)
+            if (i == nextPlace)
             {
-                Value.RecomputeTogether(group);
-                foreach (Value member in group)
+                Value[] members = groups[nextGroup].Members;
+                Value.RecomputeTogether(members);
+                foreach (Value member in members)
                 {
                     member.Grad = 0;
                 }
+
+                nextGroup++;
+                nextPlace = nextGroup < groups.Length ? groups[nextGroup].Place : -1;
             }
             else
             {

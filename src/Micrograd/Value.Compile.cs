@@ -55,39 +55,80 @@ public partial class Value
     internal static void RecomputeTogether(Value[] members) => members[0].RecomputeGroup(members);
 
     /// <summary>
-    /// The forward steps of a program: each value alone, except values that share a group key, which form one
-    /// step at the place of the first of them.
+    /// The forward steps of a program: each value alone, except values that share a group key, which are
+    /// recomputed together at the place of the first of them. <paramref name="values"/> is the program itself when
+    /// nothing is grouped; <paramref name="groups"/> lists each group of two or more with its place, in order.
     /// </summary>
-    internal static Value[][] ForwardSteps(Value[] program)
+    internal static void ForwardSteps(Value[] program, out Value[] values, out (int Place, Value[] Members)[] groups)
     {
-        var steps = new System.Collections.Generic.List<Value[]>(program.Length);
-        var groups = new System.Collections.Generic.Dictionary<object, System.Collections.Generic.List<Value>>();
-        var groupStep = new System.Collections.Generic.Dictionary<object, int>();
+        System.Collections.Generic.Dictionary<object, System.Collections.Generic.List<Value>>? found = null;
         foreach (Value value in program)
         {
-            object? key = value.RecomputeGroupKey;
-            if (key is null)
+            if (value.RecomputeGroupKey is { } key)
             {
-                steps.Add([value]);
-            }
-            else if (groups.TryGetValue(key, out var members))
-            {
-                members.Add(value);
-            }
-            else
-            {
-                groups.Add(key, [value]);
-                groupStep.Add(key, steps.Count);
-                steps.Add(null!); // filled below
+                found ??= new(ReferenceEqualityComparer.Instance);
+                if (found.TryGetValue(key, out var members))
+                {
+                    members.Add(value);
+                }
+                else
+                {
+                    found.Add(key, [value]);
+                }
             }
         }
 
-        foreach (var group in groups)
+        if (found is null)
         {
-            steps[groupStep[group.Key]] = group.Value.ToArray();
+            values = program;
+            groups = [];
+            return;
         }
 
-        return steps.ToArray();
+        // Keep each group's first member at its place and drop the others, which it recomputes.
+        var later = new System.Collections.Generic.HashSet<Value>(ReferenceEqualityComparer.Instance);
+        foreach (var members in found.Values)
+        {
+            for (int i = 1; i < members.Count; i++)
+            {
+                later.Add(members[i]);
+            }
+        }
+
+        var kept = new Value[program.Length - later.Count];
+        var placed = new System.Collections.Generic.List<(int Place, Value[] Members)>();
+        int count = 0;
+        foreach (Value value in program)
+        {
+            if (later.Contains(value))
+            {
+                continue;
+            }
+
+            if (value.RecomputeGroupKey is { } key && found[key].Count > 1)
+            {
+                placed.Add((count, found[key].ToArray()));
+            }
+
+            kept[count++] = value;
+        }
+
+        values = kept;
+        groups = placed.ToArray();
+    }
+
+    /// <summary>Compares keys by identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+    private sealed class ReferenceEqualityComparer : System.Collections.Generic.IEqualityComparer<object>, System.Collections.Generic.IEqualityComparer<Value>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+
+        public bool Equals(Value? x, Value? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Value obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     internal static void PropagateToInputs(Value value) => value.PropagateToInputs();

@@ -99,6 +99,9 @@ public class TrainingStepBenchmarks
         return _fineGrainedProgram.Output.Data;
     }
 
+    [Benchmark(Description = "Building the lecture-style graph only (no backward, no step)")]
+    public double BuildFineGrained() => FineGrainedLoss().Data;
+
     [Benchmark(Description = "Compiling the lecture-style graph (build + Compile, no step)")]
     public int CompileFineGrained() => FineGrainedLoss().Compile().Count;
 
