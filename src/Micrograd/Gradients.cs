@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Micrograd;
 
 /// <summary>Tools that work with derivatives of whole functions built from <see cref="Value"/>s.</summary>
-public static class Gradients
+public static partial class Gradients
 {
     /// <summary>
     /// Checks the gradient that <see cref="Value.Backward"/> computes for <paramref name="function"/> at

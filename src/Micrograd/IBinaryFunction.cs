@@ -19,5 +19,5 @@ internal interface IBinaryFunction
     /// The chain rule at this node: <paramref name="gradient"/> (dL/dy) times dy/da and times dy/db, given the
     /// inputs and the output <paramref name="y"/>.
     /// </summary>
-    (double Left, double Right) Backward(double gradient, double a, double b, double y);
+    (Scalar Left, Scalar Right) Backward(Scalar gradient, Scalar a, Scalar b, Scalar y);
 }

@@ -22,5 +22,5 @@ internal interface IUnaryFunction
     /// operation whose derivative is a mask (ReLU) can pass or block the gradient, as PyTorch does, rather
     /// than multiply it by 0 (∞ × 0 would be NaN).
     /// </summary>
-    double Backward(double gradient, double x, double y);
+    Scalar Backward(Scalar gradient, Scalar x, Scalar y);
 }

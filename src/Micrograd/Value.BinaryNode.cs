@@ -13,6 +13,11 @@ public partial class Value
         return new BinaryNode<TFunction>(left, right);
     }
 
+    /// <summary>Applies a binary function to two values known not to be null: one new node.</summary>
+    internal static Value BinaryOf<TFunction>(Value left, Value right)
+        where TFunction : struct, IBinaryFunction =>
+        new BinaryNode<TFunction>(left, right);
+
     /// <summary>A value computed from two inputs; the graph-walking half, shared by every binary function.</summary>
     private abstract class BinaryNode : Node
     {
@@ -59,18 +64,28 @@ public partial class Value
 
         public override double[] LocalDerivatives(out string formula)
         {
-            (double left, double right) = default(TFunction).Backward(1, Left._data, Right._data, _data);
+            (Scalar leftScalar, Scalar rightScalar) = default(TFunction).Backward(1.0, Left._data, Right._data, _data);
+            double left = leftScalar.Number;
+            double right = rightScalar.Number;
             (string leftText, string rightText) = default(TFunction).DerivativeTexts;
             formula = "out = a " + default(TFunction).Name + " b:  ∂out/∂a = " + leftText + " = " + Format(left)
                 + ",  ∂out/∂b = " + rightText + " = " + Format(right);
             return [left, right];
         }
 
+        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints)
+        {
+            (Scalar left, Scalar right) = default(TFunction).Backward(
+                gradient, adjoints.Operand(Left), adjoints.Operand(Right), adjoints.Operand(this));
+            adjoints.Add(Left, left);
+            adjoints.Add(Right, right);
+        }
+
         private protected override void PropagateToInputs()
         {
-            (double left, double right) = default(TFunction).Backward(_grad, Left._data, Right._data, _data);
-            Left._grad += left;
-            Right._grad += right;
+            (Scalar left, Scalar right) = default(TFunction).Backward(_grad, Left._data, Right._data, _data);
+            Left._grad += left.Number;
+            Right._grad += right.Number;
         }
     }
 }

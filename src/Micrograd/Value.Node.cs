@@ -50,6 +50,13 @@ public partial class Value
         /// definition, and the formula a person reads (for the interactive graph page).
         /// </summary>
         public abstract double[] LocalDerivatives(out string formula);
+
+        /// <summary>
+        /// The chain rule at this node for <see cref="Gradients.Of"/>: adds <paramref name="gradient"/> times
+        /// ∂this/∂input to each input's entry in <paramref name="adjoints"/>, reading this node's operands through
+        /// <see cref="Adjoints.Operand"/>, so that the same derivative gives numbers or a new graph.
+        /// </summary>
+        public abstract void PropagateToInputs(Scalar gradient, Adjoints adjoints);
     }
 
     /// <summary>The local derivative of <paramref name="value"/> with respect to each of its inputs; none for a leaf.</summary>
@@ -63,6 +70,10 @@ public partial class Value
         formula = string.Empty;
         return [];
     }
+
+    /// <summary>Passes <paramref name="gradient"/> from an interior value to its inputs' entries in <paramref name="adjoints"/>.</summary>
+    internal static void PropagateThrough(Value value, Scalar gradient, Adjoints adjoints) =>
+        ((Node)value).PropagateToInputs(gradient, adjoints);
 
     /// <summary>The interior values behind <paramref name="root"/> in the order <see cref="Backward"/> passes their gradients on: the root first.</summary>
     internal static List<Value> BackwardOrder(Value root)

@@ -54,12 +54,15 @@ public partial class Value
 
         public override double[] LocalDerivatives(out string formula)
         {
-            double derivative = _function.Backward(1, Input._data, _data);
+            double derivative = _function.Backward(1.0, Input._data, _data).Number;
             formula = "out = " + _function.Name + "(a):  ∂out/∂a = " + _function.DerivativeText + " = " + Format(derivative);
             return [derivative];
         }
 
+        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints) =>
+            adjoints.Add(Input, _function.Backward(gradient, adjoints.Operand(Input), adjoints.Operand(this)));
+
         private protected override void PropagateToInputs() =>
-            Input._grad += _function.Backward(_grad, Input._data, _data);
+            Input._grad += _function.Backward(_grad, Input._data, _data).Number;
     }
 }

@@ -66,7 +66,8 @@ public sealed class UserDefinedOperationTests
         Value x = new(1.0);
         FluentActions.Invoking(() => Value.Function(null!, [x], 1, [1])).Should().Throw<ArgumentNullException>().WithParameterName("name");
         FluentActions.Invoking(() => Value.Function("f", null!, 1, [1])).Should().Throw<ArgumentNullException>().WithParameterName("inputs");
-        FluentActions.Invoking(() => Value.Function("f", [x], 1, null!)).Should().Throw<ArgumentNullException>().WithParameterName("localGradients");
+        FluentActions.Invoking(() => Value.Function("f", [x], 1, (IReadOnlyList<double>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("localGradients");
+        FluentActions.Invoking(() => Value.Function("f", [x], 1, (IReadOnlyList<Value>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("localGradients");
     }
 
     [Fact]

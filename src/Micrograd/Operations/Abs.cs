@@ -25,8 +25,8 @@ internal readonly struct AbsFunction : IUnaryFunction
     public double Forward(double x) => Math.Abs(x);
 
     // d|x|/dx = sign(x): 1, -1, and 0 at the kink x = 0, as in PyTorch
-    public double Backward(double gradient, double x, double y) => gradient * Sign(x);
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient * Sign(x);
 
     // sign(x) as PyTorch computes it: (0 < x) - (x < 0), which is 0 for 0 and for NaN.
-    private static double Sign(double x) => (x > 0 ? 1.0 : 0.0) - (x < 0 ? 1.0 : 0.0);
+    private static double Sign(Scalar x) => (x > 0 ? 1.0 : 0.0) - (x < 0 ? 1.0 : 0.0);
 }

@@ -115,7 +115,7 @@ public partial class Value
         public override double[] LocalDerivatives(out string formula)
         {
             AffineCall<TFunction> call = _call;
-            double slope = call.Activation.Backward(1, _sum, _data);
+            double slope = call.Activation.Backward(1.0, _sum, _data).Number;
             Value[] weights = call.Map.Weights[_row];
             Value[] inputs = call.Inputs;
             int n = weights.Length;
@@ -165,10 +165,43 @@ public partial class Value
 
         // With s = w·x + b and d = dL/ds from the activation's own derivative:
         // ds/db = 1, ds/dw_i = x_i, ds/dx_i = w_i
+        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints)
+        {
+            AffineCall<TFunction> call = _call;
+            Value? bias = call.Map.Biases?[_row];
+            Value[] weights = call.Map.Weights[_row];
+            Value[] inputs = call.Inputs;
+            Scalar local = call.Activation.Backward(
+                gradient, adjoints.CreateGraph ? new Scalar(WeightedSumGraph(bias, weights, inputs)) : _sum, adjoints.Operand(this));
+            if (bias is not null)
+            {
+                adjoints.Add(bias, local);
+            }
+
+            for (int i = 0; i < weights.Length; i++)
+            {
+                adjoints.Add(weights[i], local * adjoints.Operand(inputs[i]));
+                adjoints.Add(inputs[i], local * adjoints.Operand(weights[i]));
+            }
+        }
+
+        // s = b + w·x as a graph of its own, summed in the order the node sums it, for a derivative that
+        // depends on the activation's input (a GELU's, say).
+        private static Value WeightedSumGraph(Value? bias, Value[] weights, Value[] inputs)
+        {
+            Value sum = bias ?? new Value(0.0);
+            for (int i = 0; i < weights.Length; i++)
+            {
+                sum += weights[i] * inputs[i];
+            }
+
+            return sum;
+        }
+
         private protected override void PropagateToInputs()
         {
             AffineCall<TFunction> call = _call;
-            double local = call.Activation.Backward(_grad, _sum, _data);
+            double local = call.Activation.Backward(_grad, _sum, _data).Number;
             Value? bias = call.Map.Biases?[_row];
             if (bias is not null)
             {

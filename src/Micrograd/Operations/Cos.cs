@@ -25,5 +25,5 @@ internal readonly struct CosFunction : IUnaryFunction
     public double Forward(double x) => Math.Cos(x);
 
     // d(cos x)/dx = -sin x
-    public double Backward(double gradient, double x, double y) => gradient * -Math.Sin(x);
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient * -Scalar.Sin(x);
 }

@@ -39,6 +39,6 @@ internal readonly struct DivideFunction : IBinaryFunction
 
     // d(a / b)/da = 1 / b, d(a / b)/db = -a / b² = -y / b (PyTorch's form, which also gives 0 rather than
     // NaN where b² underflows but a / b does not)
-    public (double Left, double Right) Backward(double gradient, double a, double b, double y) =>
+    public (Scalar Left, Scalar Right) Backward(Scalar gradient, Scalar a, Scalar b, Scalar y) =>
         (gradient / b, -gradient * (y / b));
 }

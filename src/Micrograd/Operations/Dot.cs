@@ -133,6 +133,16 @@ public partial class Value
         }
 
         // d(Σ l_i r_i)/dl_i = r_i, d(Σ l_i r_i)/dr_i = l_i
+        // d(Σ aᵢbᵢ)/daᵢ = bᵢ, d(Σ aᵢbᵢ)/dbᵢ = aᵢ
+        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints)
+        {
+            for (int i = 0; i < _left.Length; i++)
+            {
+                adjoints.Add(_left[i], gradient * adjoints.Operand(_right[i]));
+                adjoints.Add(_right[i], gradient * adjoints.Operand(_left[i]));
+            }
+        }
+
         private protected override void PropagateToInputs()
         {
             double gradient = _grad;

@@ -25,5 +25,5 @@ internal readonly struct ExpFunction : IUnaryFunction
     public double Forward(double x) => Math.Exp(x);
 
     // d(e^x)/dx = e^x, which is the output y
-    public double Backward(double gradient, double x, double y) => gradient * y;
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient * y;
 }

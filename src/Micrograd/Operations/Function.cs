@@ -63,6 +63,62 @@ public partial class Value
     }
 
     /// <summary>
+    /// An operation of your own whose local derivatives are themselves values computed from the inputs, so that
+    /// <see cref="Gradients.Of"/> with <c>createGraph: true</c> can differentiate through it again, to any order.
+    /// Otherwise the same as <see cref="Function(string, IReadOnlyList{Value}, double, IReadOnlyList{double})"/>,
+    /// which stops a second derivative with a <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="name">The operation's name, shown by <see cref="Operator"/> and in graph pictures.</param>
+    /// <param name="inputs">The values the result is computed from. A value may appear more than once.</param>
+    /// <param name="data">The result.</param>
+    /// <param name="localGradients">
+    /// ∂result/∂input for each input, in the same order, built from the inputs with <see cref="Value"/> arithmetic.
+    /// <see cref="Backward"/> uses their data; <see cref="Gradients.Of"/> differentiates them.
+    /// </param>
+    /// <returns>A new value whose gradient flows to <c>inputs[i]</c> times <c>localGradients[i]</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="inputs"/> or <paramref name="localGradients"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Either list contains <see langword="null"/>, or the two have different lengths.</exception>
+    /// <example>
+    /// <code>
+    /// // softsign(x) = x / (1 + |x|), with d/dx = 1 / (1 + |x|)², as a value so that it has derivatives too
+    /// static Value Softsign(Value x)
+    /// {
+    ///     Value d = 1 + x.Abs();
+    ///     return Value.Function("softsign", [x], x.Data / d.Data, [1 / (d * d)]);
+    /// }
+    /// </code>
+    /// </example>
+    public static Value Function(string name, IReadOnlyList<Value> inputs, double data, IReadOnlyList<Value> localGradients)
+    {
+        if (name is null)
+        {
+            ThrowArgumentNull(nameof(name));
+        }
+
+        if (inputs is null)
+        {
+            ThrowArgumentNull(nameof(inputs));
+        }
+
+        if (localGradients is null)
+        {
+            ThrowArgumentNull(nameof(localGradients));
+        }
+
+        if (localGradients!.Count != inputs!.Count)
+        {
+            throw new ArgumentException(
+                "There must be one local gradient per input: inputs has " + inputs.Count + " values and localGradients has " + localGradients.Count + ".",
+                nameof(localGradients));
+        }
+
+        Value[] ownInputs = CopyInputs(inputs, nameof(inputs));
+        Value[] gradientValues = CopyInputs(localGradients, nameof(localGradients));
+        double[] ownGradients = Array.ConvertAll(gradientValues, gradient => gradient._data);
+        return new FunctionNode(name!, ownInputs, data, ownGradients, gradientValues: gradientValues);
+    }
+
+    /// <summary>
     /// An operation of your own, given as a function that computes the result and the local derivatives from the
     /// inputs' data. Unlike <see cref="Function(string, IReadOnlyList{Value}, double, IReadOnlyList{double})"/>,
     /// the node can compute itself again, so a <see cref="CompiledGraph"/> can replay it.
@@ -118,7 +174,7 @@ public partial class Value
         {
             if (copy[i] is null)
             {
-                throw new ArgumentException("The inputs must not contain null (index " + i + ").", parameterName);
+                throw new ArgumentException("The list must not contain null (index " + i + ").", parameterName);
             }
         }
 
@@ -134,8 +190,10 @@ public partial class Value
         private readonly bool _hasInterior;
         private readonly Func<double[], double[], double>? _evaluate; // null when the caller gave numbers
         private readonly double[]? _inputData;
+        private readonly Value[]? _gradientValues; // the local gradients as values, when the caller gave them so
 
-        public FunctionNode(string name, Value[] inputs, double data, double[] localGradients, Func<double[], double[], double>? evaluate = null)
+        public FunctionNode(
+            string name, Value[] inputs, double data, double[] localGradients, Func<double[], double[], double>? evaluate = null, Value[]? gradientValues = null)
             : base(data)
         {
             _name = name;
@@ -144,11 +202,12 @@ public partial class Value
             _hasInterior = Array.Exists(inputs, input => input._isInterior);
             _evaluate = evaluate;
             _inputData = evaluate is null ? null : new double[inputs.Length];
+            _gradientValues = gradientValues;
         }
 
         private protected override string? NotReplayableBecause => _evaluate is not null
             ? null
-            : "the user-defined operation '" + _name + "' was given its value and local gradients as numbers, so it cannot "
+            : "the user-defined operation '" + _name + "' was given its value as a number, so it cannot "
               + "compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function";
 
         public override double[] LocalDerivatives(out string formula)
@@ -172,6 +231,25 @@ public partial class Value
             }
 
             _data = _evaluate(inputData, _localGradients);
+        }
+
+        // d(result)/d(input i) = localGradients[i], as given: numbers, or values that have derivatives of their own
+        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints)
+        {
+            if (adjoints.CreateGraph && _gradientValues is null)
+            {
+                throw new NotSupportedException(
+                    "Cannot differentiate through the user-defined operation '" + _name + "' with createGraph: true: its local "
+                    + "gradients were given as numbers, which have no derivatives of their own. Build it with the Value.Function "
+                    + "overload whose localGradients are values computed from the inputs (Value.Function(name, inputs, data, "
+                    + "IReadOnlyList<Value> localGradients)); that one can be differentiated to any order.");
+            }
+
+            for (int i = 0; i < _inputs.Length; i++)
+            {
+                Scalar local = _gradientValues is null ? _localGradients[i] : adjoints.Operand(_gradientValues[i]);
+                adjoints.Add(_inputs[i], gradient * local);
+            }
         }
 
         // d(result)/d(input i) = localGradients[i], as given

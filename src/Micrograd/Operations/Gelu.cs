@@ -32,10 +32,10 @@ internal readonly struct GeluFunction : IUnaryFunction
     public double Forward(double x) => 0.5 * x * (1 + Math.Tanh(K * (x + C * (x * x) * x)));
 
     // With t = tanh(k (x + c x³)):  d/dx = 0.5 (1 + t) + 0.5 x (1 - t²) k (1 + 3c x²)
-    public double Backward(double gradient, double x, double y)
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y)
     {
-        double square = x * x; // PyTorch's order of operations, which also overflows where it does
-        double t = Math.Tanh(K * (x + C * square * x));
+        Scalar square = x * x; // PyTorch's order of operations, which also overflows where it does
+        Scalar t = Scalar.Tanh(K * (x + C * square * x));
         return gradient * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * K * (1 + 3 * C * square));
     }
 }

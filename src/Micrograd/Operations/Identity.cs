@@ -16,5 +16,5 @@ internal readonly struct IdentityFunction : IUnaryFunction
     public double Forward(double x) => x;
 
     // dx/dx = 1
-    public double Backward(double gradient, double x, double y) => gradient;
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient;
 }

@@ -33,5 +33,5 @@ internal readonly struct LeakyReluFunction : IUnaryFunction
     public double Forward(double x) => x > 0 ? x : x * _slope;
 
     // d/dx = 1 where x > 0, else the slope (the slope at the kink x = 0 and for NaN, as in PyTorch)
-    public double Backward(double gradient, double x, double y) => x > 0 ? gradient : gradient * _slope;
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => x > 0 ? gradient : gradient * _slope;
 }

@@ -25,5 +25,5 @@ internal readonly struct LogFunction : IUnaryFunction
     public double Forward(double x) => Math.Log(x);
 
     // d(ln x)/dx = 1 / x
-    public double Backward(double gradient, double x, double y) => gradient / x;
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient / x;
 }

@@ -23,6 +23,6 @@ internal readonly struct MaxFunction : IBinaryFunction
     public double Forward(double a, double b) => double.IsNaN(b) || a < b ? b : a;
 
     // d/da = 1 where a > b, d/db = 1 where b > a, one half each at a tie (and the whole gradient to both for NaN)
-    public (double Left, double Right) Backward(double gradient, double a, double b, double y) =>
+    public (Scalar Left, Scalar Right) Backward(Scalar gradient, Scalar a, Scalar b, Scalar y) =>
         a == b ? (gradient / 2, gradient / 2) : (a < b ? 0 : gradient, a > b ? 0 : gradient);
 }

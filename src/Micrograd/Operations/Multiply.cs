@@ -38,5 +38,5 @@ internal readonly struct MultiplyFunction : IBinaryFunction
     public double Forward(double a, double b) => a * b;
 
     // d(a * b)/da = b, d(a * b)/db = a
-    public (double Left, double Right) Backward(double gradient, double a, double b, double y) => (gradient * b, gradient * a);
+    public (Scalar Left, Scalar Right) Backward(Scalar gradient, Scalar a, Scalar b, Scalar y) => (gradient * b, gradient * a);
 }

@@ -34,5 +34,5 @@ internal readonly struct NegateFunction : IUnaryFunction
     public double Forward(double x) => -x;
 
     // d(-x)/dx = -1
-    public double Backward(double gradient, double x, double y) => -gradient;
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => -gradient;
 }

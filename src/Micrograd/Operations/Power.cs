@@ -52,8 +52,8 @@ internal readonly struct PowerConstantFunction : IUnaryFunction
     public double Forward(double x) => Of(x, _exponent);
 
     // d(x^c)/dx = c * x^(c - 1), taken as 0 when c = 0 (as PyTorch does, so that 0^0 has a finite gradient)
-    public double Backward(double gradient, double x, double y) =>
-        _exponent == 0 ? 0 : gradient * (_exponent * Of(x, _exponent - 1));
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) =>
+        _exponent == 0 ? 0 : gradient * (_exponent * Scalar.Pow(x, _exponent - 1));
 
     // Like PyTorch, compute the common constant powers with exact operations rather than pow(), which also
     // settles the sign of infinities at -0 the same way (1 / sqrt(-0) is -inf where pow(-0, -0.5) is +inf).
@@ -80,7 +80,7 @@ internal readonly struct PowerFunction : IBinaryFunction
 
     // d(a^b)/da = b * a^(b - 1)    (0 when b = 0)
     // d(a^b)/db = a^b * ln(a)      (0 when a = 0 and b >= 0, where the limit is 0; PyTorch does the same)
-    public (double Left, double Right) Backward(double gradient, double a, double b, double y) =>
-        (b == 0 ? 0 : gradient * (b * Math.Pow(a, b - 1)),
-         a == 0 && b >= 0 ? 0 : gradient * (y * Math.Log(a)));
+    public (Scalar Left, Scalar Right) Backward(Scalar gradient, Scalar a, Scalar b, Scalar y) =>
+        (b == 0 ? 0 : gradient * (b * Scalar.Pow(a, b - 1)),
+         a == 0 && b >= 0 ? 0 : gradient * (y * Scalar.Log(a)));
 }

@@ -26,5 +26,5 @@ internal readonly struct ReluFunction : IUnaryFunction
 
     // d(relu x)/dx = 1 where the output is positive, else 0 (0 at the kink). As in PyTorch, the gradient is passed
     // or blocked, never multiplied by 0 (so an infinite gradient does not become NaN), and a NaN output passes it.
-    public double Backward(double gradient, double x, double y) => y <= 0 ? 0 : gradient;
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => y <= 0 ? 0 : gradient;
 }

@@ -25,7 +25,7 @@ internal readonly struct SigmoidFunction : IUnaryFunction
     public double Forward(double x) => Of(x);
 
     // d(σ(x))/dx = σ(x) * (1 - σ(x)) = y * (1 - y)
-    public double Backward(double gradient, double x, double y) => gradient * (y * (1 - y));
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient * (y * (1 - y));
 
     internal static double Of(double x)
     {

@@ -25,5 +25,5 @@ internal readonly struct SinFunction : IUnaryFunction
     public double Forward(double x) => Math.Sin(x);
 
     // d(sin x)/dx = cos x
-    public double Backward(double gradient, double x, double y) => gradient * Math.Cos(x);
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient * Scalar.Cos(x);
 }

@@ -32,7 +32,7 @@ internal readonly struct SoftplusFunction : IUnaryFunction
     public double Forward(double x) => x > Threshold ? x : Math.Max(x, 0) + Log1P(Math.Exp(-Math.Abs(x)));
 
     // d(softplus x)/dx = σ(x), computed stably; 1 above the threshold
-    public double Backward(double gradient, double x, double y) => x > Threshold ? gradient : gradient * SigmoidFunction.Of(x);
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => x > Threshold ? gradient : gradient * Scalar.Sigmoid(x);
 
     // ln(1 + y) without losing precision for tiny y (netstandard2.0 has no Math.Log1P).
     private static double Log1P(double y) => y < 1e-5 ? y - y * y / 2 + y * y * y / 3 : Math.Log(1 + y);

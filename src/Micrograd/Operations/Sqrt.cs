@@ -25,5 +25,5 @@ internal readonly struct SqrtFunction : IUnaryFunction
     public double Forward(double x) => Math.Sqrt(x);
 
     // d(√x)/dx = 1 / (2√x) = 1 / (2y); +∞ at 0, as in PyTorch
-    public double Backward(double gradient, double x, double y) => gradient / (2 * y);
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient / (2 * y);
 }

@@ -38,5 +38,5 @@ internal readonly struct SubtractFunction : IBinaryFunction
     public double Forward(double a, double b) => a - b;
 
     // d(a - b)/da = 1, d(a - b)/db = -1
-    public (double Left, double Right) Backward(double gradient, double a, double b, double y) => (gradient, -gradient);
+    public (Scalar Left, Scalar Right) Backward(Scalar gradient, Scalar a, Scalar b, Scalar y) => (gradient, -gradient);
 }

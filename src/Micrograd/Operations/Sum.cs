@@ -96,6 +96,15 @@ public partial class Value
         }
 
         // d(Σ a_i)/da_i = 1
+        // d(Σ xᵢ)/dxᵢ = 1
+        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints)
+        {
+            foreach (Value input in _inputs)
+            {
+                adjoints.Add(input, gradient);
+            }
+        }
+
         private protected override void PropagateToInputs()
         {
             double gradient = _grad;

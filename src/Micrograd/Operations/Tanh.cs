@@ -25,5 +25,5 @@ internal readonly struct TanhFunction : IUnaryFunction
     public double Forward(double x) => Math.Tanh(x);
 
     // d(tanh x)/dx = 1 - tanh²(x) = 1 - y²
-    public double Backward(double gradient, double x, double y) => gradient * (1 - y * y);
+    public Scalar Backward(Scalar gradient, Scalar x, Scalar y) => gradient * (1 - y * y);
 }
