@@ -15,7 +15,7 @@ internal static class TorchDerivative
         Tensor tied = output;
         foreach (Tensor input in inputs)
         {
-            tied = tied + 0.0 * input;
+            tied = tied + 0.0 * input.sum();
         }
 
         return torch.autograd.grad([tied], inputs, retain_graph: true, create_graph: true).ToArray();
