@@ -39,6 +39,15 @@ public sealed class ReadmeTests
         Run(Blocks("csharp")[0]).Should().Be("4.6252\n27.0601\n117.3345\n");
 
     [Fact]
+    public void The_second_derivatives_example_prints_what_CPython_computes()
+    {
+        // python3 -c "import math; x,y=3.0,0.5; print(2*x*y, f'{x*x+math.cos(y):.6f}', 2*y, 2*x, f'{-math.sin(y):.6f}')"
+        // prints 3.0 9.877583 1.0 6.0 -0.479426 (C# prints 3.0 as 3)
+        string block = Blocks("csharp").Single(b => b.Contains("Gradients.Hessian(g,", StringComparison.Ordinal));
+        Run(block).Should().Be("3 9.877583\n1 6\n-0.479426\n1 6\n");
+    }
+
+    [Fact]
     public void The_user_defined_operation_example_prints_what_CPython_computes()
     {
         // python3 -c "import math; s=1.5/2.5; y=math.tanh(3*s); print(f'{y:.4f} {(1-y*y)*3/2.5**2:.4f}')"
