@@ -17,7 +17,7 @@ internal interface IBinaryFunction
 
     /// <summary>
     /// The chain rule at this node: <paramref name="gradient"/> (dL/dy) times dy/da and times dy/db, given the
-    /// inputs and the output <paramref name="y"/>.
+    /// inputs and the output <paramref name="y"/>, over <see cref="Scalar"/> as <see cref="IUnaryFunction.Backward"/> is.
     /// </summary>
     (Scalar Left, Scalar Right) Backward(Scalar gradient, Scalar a, Scalar b, Scalar y);
 }

@@ -20,7 +20,9 @@ internal interface IUnaryFunction
     /// The chain rule at this node: <paramref name="gradient"/> (dL/dy) times the local derivative dy/dx, given
     /// the input <paramref name="x"/> and the output <paramref name="y"/>. Written as one expression so that an
     /// operation whose derivative is a mask (ReLU) can pass or block the gradient, as PyTorch does, rather
-    /// than multiply it by 0 (∞ × 0 would be NaN).
+    /// than multiply it by 0 (∞ × 0 would be NaN). Written over <see cref="Scalar"/>, so that the one formula gives a
+    /// number for <see cref="Value.Backward"/> and, given values, a differentiable graph for <see cref="Gradients.Of"/>;
+    /// use <see cref="Scalar"/>'s functions (<c>Scalar.Tanh</c>, …) where the formula needs one.
     /// </summary>
     Scalar Backward(Scalar gradient, Scalar x, Scalar y);
 }

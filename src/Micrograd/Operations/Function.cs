@@ -240,7 +240,7 @@ public partial class Value
             {
                 throw new NotSupportedException(
                     "Cannot differentiate through the user-defined operation '" + _name + "' with createGraph: true: its local "
-                    + "gradients were given as numbers, which have no derivatives of their own. Build it with the Value.Function "
+                    + "gradients are numbers, which have no derivatives of their own. Build it with the Value.Function "
                     + "overload whose localGradients are values computed from the inputs (Value.Function(name, inputs, data, "
                     + "IReadOnlyList<Value> localGradients)); that one can be differentiated to any order.");
             }
