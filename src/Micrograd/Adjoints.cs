@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+#if NET
+using System.Runtime.InteropServices;
+#endif
 
 namespace Micrograd;
 
@@ -11,12 +15,34 @@ namespace Micrograd;
 /// </summary>
 internal sealed class Adjoints
 {
+    // One per thread, kept between sweeps so that a large graph's table is not allocated (on the large object heap)
+    // and collected every time; emptied after each sweep so that it holds no values.
+    [ThreadStatic] private static Adjoints? t_spare;
+
     private readonly Dictionary<Value, Scalar> _sums = new(ByReference.Instance);
 
-    public Adjoints(bool createGraph) => CreateGraph = createGraph;
+    private Adjoints()
+    {
+    }
 
     /// <summary>Whether the gradients are values of a new graph (<c>createGraph: true</c>) rather than numbers.</summary>
-    public bool CreateGraph { get; }
+    public bool CreateGraph { get; private set; }
+
+    /// <summary>An empty set of gradients for one sweep; give it back with <see cref="Return"/>.</summary>
+    public static Adjoints Rent(bool createGraph)
+    {
+        Adjoints adjoints = t_spare ?? new Adjoints();
+        t_spare = null;
+        adjoints.CreateGraph = createGraph;
+        return adjoints;
+    }
+
+    /// <summary>Empties this set and keeps it for the thread's next sweep.</summary>
+    public void Return()
+    {
+        _sums.Clear();
+        t_spare = this;
+    }
 
     /// <summary><paramref name="value"/> as a derivative formula sees it: the value itself when building a graph, else its number.</summary>
     public Scalar Operand(Value value) => CreateGraph ? new Scalar(value) : new Scalar(value.Data);
@@ -24,15 +50,18 @@ internal sealed class Adjoints
     /// <summary>Adds <paramref name="contribution"/> to the gradient of <paramref name="value"/>.</summary>
     public void Add(Value value, Scalar contribution)
     {
-        if (_sums.TryGetValue(value, out Scalar sum))
-        {
-            _sums[value] = sum + contribution;
-        }
-        else
-        {
-            // 0 + c, as Backward adds to a zeroed gradient (which turns a lone −0 into +0); a value needs no 0 +.
-            _sums[value] = contribution.IsNumber ? new Scalar(0.0 + contribution.Number) : contribution;
-        }
+#if NET
+        ref Scalar sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_sums, value, out bool exists); // one lookup
+#else
+        bool exists = _sums.TryGetValue(value, out Scalar sum);
+#endif
+
+        // Without a sum yet: 0 + c, as Backward adds to a zeroed gradient (which turns a lone −0 into +0); a value
+        // needs no 0 +.
+        sum = exists ? sum + contribution : contribution.IsNumber ? new Scalar(0.0 + contribution.Number) : contribution;
+#if !NET
+        _sums[value] = sum;
+#endif
     }
 
     /// <summary>The gradient accumulated for <paramref name="value"/>, if any reached it.</summary>

@@ -63,33 +63,22 @@ public static partial class Gradients
             }
         }
 
-        Adjoints adjoints = Sweep(output, createGraph);
-        for (int i = 0; i < results.Length; i++)
+        Adjoints adjoints = Adjoints.Rent(createGraph);
+        try
         {
-            results[i] = adjoints.TryGet(inputs[i], out Scalar gradient)
-                ? (createGraph ? gradient.ToValue() : new Value(gradient.Data))
-                : new Value(0.0);
+            Value.Sweep(output, adjoints);
+            for (int i = 0; i < results.Length; i++)
+            {
+                results[i] = adjoints.TryGet(inputs[i], out Scalar gradient)
+                    ? (createGraph ? gradient.ToValue() : new Value(gradient.Data))
+                    : new Value(0.0);
+            }
+        }
+        finally
+        {
+            adjoints.Return();
         }
 
         return Array.AsReadOnly(results);
-    }
-
-    /// <summary>
-    /// Reverse-mode differentiation into <see cref="Adjoints"/> rather than <see cref="Value.Grad"/>: seed the output
-    /// with 1, then let each interior value, latest first, pass its gradient to its inputs by its own chain rule.
-    /// </summary>
-    private static Adjoints Sweep(Value output, bool createGraph)
-    {
-        var adjoints = new Adjoints(createGraph);
-        adjoints.Add(output, 1.0);
-        foreach (Value value in Value.BackwardOrder(output))
-        {
-            if (adjoints.TryGet(value, out Scalar gradient))
-            {
-                Value.PropagateThrough(value, gradient, adjoints);
-            }
-        }
-
-        return adjoints;
     }
 }

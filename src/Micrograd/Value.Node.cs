@@ -71,9 +71,41 @@ public partial class Value
         return [];
     }
 
-    /// <summary>Passes <paramref name="gradient"/> from an interior value to its inputs' entries in <paramref name="adjoints"/>.</summary>
-    internal static void PropagateThrough(Value value, Scalar gradient, Adjoints adjoints) =>
-        ((Node)value).PropagateToInputs(gradient, adjoints);
+    /// <summary>
+    /// Reverse-mode differentiation into <paramref name="adjoints"/> rather than <see cref="Grad"/>: seeds
+    /// <paramref name="root"/> with 1, then lets each interior value, in <see cref="Backward"/>'s order, pass its
+    /// gradient to its inputs by its own chain rule.
+    /// </summary>
+    internal static void Sweep(Value root, Adjoints adjoints)
+    {
+        adjoints.Add(root, 1.0);
+        if (!root._isInterior)
+        {
+            return;
+        }
+
+        Traversal traversal = t_traversal ?? new Traversal();
+        t_traversal = null;
+        int count = 0;
+        try
+        {
+            count = traversal.Sort(root, zeroGradients: false);
+            Slot[] order = traversal.Order;
+            for (int i = count - 1; i >= 0; i--)
+            {
+                Value value = order[i].Value;
+                if (adjoints.TryGet(value, out Scalar gradient))
+                {
+                    ((Node)value).PropagateToInputs(gradient, adjoints);
+                }
+            }
+        }
+        finally
+        {
+            traversal.Release(count);
+            t_traversal = traversal;
+        }
+    }
 
     /// <summary>The interior values behind <paramref name="root"/> in the order <see cref="Backward"/> passes their gradients on: the root first.</summary>
     internal static List<Value> BackwardOrder(Value root)
