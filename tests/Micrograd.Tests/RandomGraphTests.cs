@@ -46,7 +46,7 @@ public sealed class RandomGraphTests
         {
             int seed = batch * GraphsPerBatch + g;
             using var scope = torch.NewDisposeScope();
-            Graph graph = Build(seed, DifferentiableSoftsign);
+            Graph graph = Build(seed, Softsign.Differentiable);
             IReadOnlyList<Value> gradient = Gradients.Of(graph.Output, graph.Leaves, createGraph: true);
             Tensor[] torchGradient = TorchDerivative.Of(graph.TorchOutput, [.. graph.TorchLeaves]);
             for (int i = 0; i < graph.Leaves.Count; i++)
@@ -73,7 +73,7 @@ public sealed class RandomGraphTests
     private static void CompareOne(int seed, List<string> failures)
     {
         using var scope = torch.NewDisposeScope();
-        (List<Value> leaves, List<Tensor> torchLeaves, Value output, Tensor torchOutput, string graph) = Build(seed, Softsign);
+        (List<Value> leaves, List<Tensor> torchLeaves, Value output, Tensor torchOutput, string graph) = Build(seed, Softsign.Numeric);
         int leafCount = leaves.Count;
         double[] swept = Gradients.Of(output, leaves).Select(gradient => gradient.Data).ToArray();
         output.Backward();
@@ -168,19 +168,5 @@ public sealed class RandomGraphTests
         Value output = Value.Sum(pool.Skip(leafCount));
         Tensor torchOutput = torch.stack(torchPool.Skip(leafCount).ToArray()).sum();
         return new Graph(leaves, torchLeaves, output, torchOutput, $"seed {seed} [{string.Join(" ", script)}]");
-    }
-
-    // softsign(x) = x / (1 + |x|) as a user-defined operation, with d/dx = 1 / (1 + |x|)²
-    private static Value Softsign(Value x)
-    {
-        double d = 1 + Math.Abs(x.Data);
-        return Value.Function("softsign", [x], x.Data / d, [1 / (d * d)]);
-    }
-
-    // The same with its local gradient as a value, so that it can be differentiated again.
-    private static Value DifferentiableSoftsign(Value x)
-    {
-        Value d = 1 + x.Abs();
-        return Value.Function("softsign", [x], x.Data / d.Data, [1 / (d * d)]);
     }
 }

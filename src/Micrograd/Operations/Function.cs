@@ -30,33 +30,12 @@ public partial class Value
     /// </example>
     public static Value Function(string name, IReadOnlyList<Value> inputs, double data, IReadOnlyList<double> localGradients)
     {
-        if (name is null)
-        {
-            ThrowArgumentNull(nameof(name));
-        }
-
-        if (inputs is null)
-        {
-            ThrowArgumentNull(nameof(inputs));
-        }
-
-        if (localGradients is null)
-        {
-            ThrowArgumentNull(nameof(localGradients));
-        }
-
-        if (localGradients!.Count != inputs!.Count)
-        {
-            throw new ArgumentException(
-                "There must be one local gradient per input: inputs has " + inputs.Count + " values and localGradients has " + localGradients.Count + ".",
-                nameof(localGradients));
-        }
-
+        CheckFunctionArguments(name, inputs, localGradients?.Count);
         Value[] ownInputs = CopyInputs(inputs, nameof(inputs));
         var ownGradients = new double[inputs.Count];
         for (int i = 0; i < ownGradients.Length; i++)
         {
-            ownGradients[i] = localGradients[i];
+            ownGradients[i] = localGradients![i];
         }
 
         return new FunctionNode(name!, ownInputs, data, ownGradients);
@@ -90,30 +69,9 @@ public partial class Value
     /// </example>
     public static Value Function(string name, IReadOnlyList<Value> inputs, double data, IReadOnlyList<Value> localGradients)
     {
-        if (name is null)
-        {
-            ThrowArgumentNull(nameof(name));
-        }
-
-        if (inputs is null)
-        {
-            ThrowArgumentNull(nameof(inputs));
-        }
-
-        if (localGradients is null)
-        {
-            ThrowArgumentNull(nameof(localGradients));
-        }
-
-        if (localGradients!.Count != inputs!.Count)
-        {
-            throw new ArgumentException(
-                "There must be one local gradient per input: inputs has " + inputs.Count + " values and localGradients has " + localGradients.Count + ".",
-                nameof(localGradients));
-        }
-
+        CheckFunctionArguments(name, inputs, localGradients?.Count);
         Value[] ownInputs = CopyInputs(inputs, nameof(inputs));
-        Value[] gradientValues = CopyInputs(localGradients, nameof(localGradients));
+        Value[] gradientValues = CopyInputs(localGradients!, nameof(localGradients));
         double[] ownGradients = Array.ConvertAll(gradientValues, gradient => gradient._data);
         return new FunctionNode(name!, ownInputs, data, ownGradients, gradientValues: gradientValues);
     }
@@ -165,6 +123,32 @@ public partial class Value
         var node = new FunctionNode(name!, ownInputs, 0.0, new double[ownInputs.Length], evaluate);
         node.Recompute();
         return node;
+    }
+
+    /// <summary>The checks both overloads with local gradients share; <paramref name="gradientCount"/> is null for a null list.</summary>
+    private static void CheckFunctionArguments(string name, IReadOnlyList<Value> inputs, int? gradientCount)
+    {
+        if (name is null)
+        {
+            ThrowArgumentNull(nameof(name));
+        }
+
+        if (inputs is null)
+        {
+            ThrowArgumentNull(nameof(inputs));
+        }
+
+        if (gradientCount is null)
+        {
+            ThrowArgumentNull("localGradients");
+        }
+
+        if (gradientCount != inputs!.Count)
+        {
+            throw new ArgumentException(
+                "There must be one local gradient per input: inputs has " + inputs.Count + " values and localGradients has " + gradientCount + ".",
+                "localGradients");
+        }
     }
 
     private static Value[] CopyInputs(IReadOnlyList<Value> inputs, string parameterName)

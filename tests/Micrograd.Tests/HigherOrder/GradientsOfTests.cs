@@ -88,7 +88,7 @@ public sealed class GradientsOfTests
     public void Fourth_derivative_of_x_to_the_fourth_is_24()
     {
         var x = new Value(1.5);
-        double[] derivatives = Successive(x.Pow(4), x, 5);
+        double[] derivatives = Successive.Derivatives(x.Pow(4), x, 5);
 
         // 4x³, 12x², 24x, 24, 0 at x = 1.5, exactly representable
         derivatives.Should().Equal(13.5, 27, 36, 24, 0);
@@ -100,7 +100,7 @@ public sealed class GradientsOfTests
         foreach (double point in new[] { -3.25, 0.0, 0.7, 20.5 })
         {
             var x = new Value(point);
-            Successive(x.Exp(), x, 6).Should().AllSatisfy(d => d.Should().Be(Math.Exp(point)));
+            Successive.Derivatives(x.Exp(), x, 6).Should().AllSatisfy(d => d.Should().Be(Math.Exp(point)));
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class GradientsOfTests
     {
         const double point = 0.9;
         var x = new Value(point);
-        double[] derivatives = Successive(x.Sin(), x, 4);
+        double[] derivatives = Successive.Derivatives(x.Sin(), x, 4);
         derivatives.Should().Equal(Math.Cos(point), -Math.Sin(point), -Math.Cos(point), Math.Sin(point));
     }
 
@@ -139,7 +139,7 @@ public sealed class GradientsOfTests
         foreach (double point in new[] { -1.0, 0.0, 2.0 })
         {
             var x = new Value(point);
-            double[] derivatives = Successive(x.Relu() * x.Relu(), x, 3); // x² for x > 0, else 0
+            double[] derivatives = Successive.Derivatives(x.Relu() * x.Relu(), x, 3); // x² for x > 0, else 0
             derivatives.Should().Equal(point > 0 ? [2 * point, 2, 0] : [0, 0, 0]);
         }
     }
@@ -180,18 +180,5 @@ public sealed class GradientsOfTests
         Value first = Gradients.Of(current * current, [x], createGraph: true)[0]; // 2x
         first.Data.Should().Be(2);
         Gradients.Of(first, [x])[0].Data.Should().Be(2);
-    }
-
-    private static double[] Successive(Value output, Value input, int orders)
-    {
-        var derivatives = new double[orders];
-        Value current = output;
-        for (int n = 0; n < orders; n++)
-        {
-            current = Gradients.Of(current, [input], createGraph: true)[0];
-            derivatives[n] = current.Data;
-        }
-
-        return derivatives;
     }
 }

@@ -28,7 +28,7 @@ public sealed class OperationDerivativeTests
         foreach (double x in Points)
         {
             var input = new Value(x);
-            double[] mine = Successive(entry.Method(input), input, Orders);
+            double[] mine = Successive.Derivatives(entry.Method(input), input, Orders);
 
             using var scope = torch.NewDisposeScope();
             Tensor tx = Torch.Scalar(x);
@@ -111,19 +111,6 @@ public sealed class OperationDerivativeTests
         ["sum"] = ((a, b) => Value.Sum(a, b, a), (a, b) => a + b + a),
         ["dot"] = ((a, b) => Value.Dot([a, b, a], [b, b, a]), (a, b) => a * b + b * b + a * a),
     };
-
-    private static double[] Successive(Value output, Value input, int orders)
-    {
-        var derivatives = new double[orders];
-        Value current = output;
-        for (int n = 0; n < orders; n++)
-        {
-            current = Gradients.Of(current, [input], createGraph: true)[0];
-            derivatives[n] = current.Data;
-        }
-
-        return derivatives;
-    }
 
     // 1e-12 relative as the first-derivative checks (ReferenceCheck), or 1e-14 absolute for finite numbers: the two
     // libraries differentiate different but equal formulas, and a small higher derivative can be the difference of

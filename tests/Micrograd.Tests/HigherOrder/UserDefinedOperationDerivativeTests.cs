@@ -7,32 +7,18 @@ namespace Micrograd.Tests.HigherOrder;
 /// <summary>Operations of your own under <see cref="Gradients.Of"/>: numbers stop a second derivative, values do not.</summary>
 public sealed class UserDefinedOperationDerivativeTests
 {
-    // softsign(x) = x / (1 + |x|), d/dx = 1 / (1 + |x|)², given as a number
-    private static Value NumericSoftsign(Value x)
-    {
-        double d = 1 + Math.Abs(x.Data);
-        return Value.Function("softsign", [x], x.Data / d, [1 / (d * d)]);
-    }
-
-    // The same with its local gradient as a value built from the input
-    private static Value Softsign(Value x)
-    {
-        Value d = 1 + x.Abs();
-        return Value.Function("softsign", [x], x.Data / d.Data, [1 / (d * d)]);
-    }
-
     [Fact]
     public void Numeric_local_gradients_give_first_derivatives()
     {
         var x = new Value(0.5);
-        Gradients.Of(NumericSoftsign(x) * 2, [x])[0].Data.Should().Be(2 / (1.5 * 1.5));
+        Gradients.Of(Softsign.Numeric(x) * 2, [x])[0].Data.Should().Be(2 / (1.5 * 1.5));
     }
 
     [Fact]
     public void Numeric_local_gradients_refuse_createGraph_naming_the_operation_and_the_way_out()
     {
         var x = new Value(0.5);
-        Value y = NumericSoftsign(x).Tanh();
+        Value y = Softsign.Numeric(x).Tanh();
 
         FluentActions.Invoking(() => Gradients.Of(y, [x], createGraph: true))
             .Should().Throw<NotSupportedException>()
@@ -46,7 +32,7 @@ public sealed class UserDefinedOperationDerivativeTests
         foreach (double point in new[] { -3.5, -0.5, 0.25, 1.0, 2.7 })
         {
             var x = new Value(point);
-            Value current = Softsign(x).Tanh(); // composed, so the chain rule meets the user's derivative
+            Value current = Softsign.Differentiable(x).Tanh(); // composed, so the chain rule meets the user's derivative
             using var scope = torch.NewDisposeScope();
             Tensor tx = Torch.Scalar(point);
             double[] expected = TorchDerivative.Successive(torch.nn.functional.softsign(tx).tanh(), tx, 3);
@@ -67,7 +53,7 @@ public sealed class UserDefinedOperationDerivativeTests
     public void Value_local_gradients_give_Backward_their_numbers()
     {
         var x = new Value(-0.5);
-        Value y = Softsign(x);
+        Value y = Softsign.Differentiable(x);
         y.Backward();
         y.Data.Should().Be(-0.5 / 1.5);
         x.Grad.Should().Be(1 / (1.5 * 1.5));
@@ -95,7 +81,7 @@ public sealed class UserDefinedOperationDerivativeTests
     public void Value_local_gradients_cannot_be_replayed_and_Compile_says_so()
     {
         var x = new Value(1.0);
-        FluentActions.Invoking(() => Softsign(x).Compile())
+        FluentActions.Invoking(() => Softsign.Differentiable(x).Compile())
             .Should().Throw<NotSupportedException>().WithMessage("*'softsign'*evaluate*");
     }
 }
