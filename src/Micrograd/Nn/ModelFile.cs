@@ -133,7 +133,7 @@ internal static class ModelFile
         {
             // Everything is read and checked before any module is built, so a bad file never half-loads.
             JsonElement root = Expect(document.RootElement, JsonValueKind.Object, "$");
-            string? format = Property(root, "format", JsonValueKind.String, "$").GetString();
+            string format = Text(Property(root, "format", JsonValueKind.String, "$"), "$.format");
             if (format != Format)
             {
                 throw new InvalidDataException("$.format is '" + format + "', expected '" + Format + "'.");
@@ -164,7 +164,7 @@ internal static class ModelFile
             {
                 string at = "$.layers[" + l + "]";
                 Expect(layerElement, JsonValueKind.Object, at);
-                string? activationName = Property(layerElement, "activation", JsonValueKind.String, at).GetString();
+                string activationName = Text(Property(layerElement, "activation", JsonValueKind.String, at), at + ".activation");
                 if (!Enum.TryParse(activationName, ignoreCase: false, out Activation activation)
                     || !Enum.IsDefined(typeof(Activation), activation)
                     || activationName != activation.ToString())
@@ -241,7 +241,7 @@ internal static class ModelFile
 
         if (element.ValueKind == JsonValueKind.String)
         {
-            switch (element.GetString())
+            switch (Text(element, at))
             {
                 case "NaN": return double.NaN;
                 case "Infinity": return double.PositiveInfinity;
@@ -249,7 +249,7 @@ internal static class ModelFile
             }
         }
 
-        throw new InvalidDataException(at + " is " + Describe(element) + "; expected a number.");
+        throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected a number.");
     }
 
     private static int Integer(JsonElement element, string at)
@@ -259,7 +259,7 @@ internal static class ModelFile
             return value;
         }
 
-        throw new InvalidDataException(at + " is " + Describe(element) + "; expected a whole number.");
+        throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected a whole number.");
     }
 
     private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string at)
@@ -276,16 +276,29 @@ internal static class ModelFile
     {
         if (element.ValueKind != kind)
         {
-            throw new InvalidDataException(at + " is " + Describe(element) + "; expected " + kind.ToString().ToLowerInvariant() + ".");
+            throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected " + kind.ToString().ToLowerInvariant() + ".");
         }
 
         return element;
     }
 
-    private static string Describe(JsonElement element) =>
+    // A string that is not valid UTF-8, or escapes half a surrogate pair, cannot become a .NET string.
+    private static string Text(JsonElement element, string at)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new InvalidDataException(at + " is a string that is not valid Unicode text.", error);
+        }
+    }
+
+    private static string Describe(JsonElement element, string at) =>
         element.ValueKind switch
         {
-            JsonValueKind.String => "the string '" + element.GetString() + "'",
+            JsonValueKind.String => "the string '" + Text(element, at) + "'",
             JsonValueKind.Number => "the number " + element.GetRawText(),
             _ => "a " + element.ValueKind.ToString().ToLowerInvariant(),
         };

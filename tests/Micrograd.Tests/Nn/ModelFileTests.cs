@@ -101,6 +101,22 @@ public sealed class ModelFileTests : IDisposable
         act.Should().Throw<InvalidDataException>(what).WithMessage(message);
     }
 
+    [Theory]
+    [InlineData("micrograd-mlp", "$.format")]
+    [InlineData("Tanh", "$.layers[0].activation")]
+    [InlineData("NaN", "$.layers[0].neurons[0].bias")]
+    public void A_string_that_is_not_valid_UTF8_is_refused_naming_the_place(string text, string place)
+    {
+        // One byte of the string replaced by 0xFF, which never occurs in UTF-8; found by ModelFilePropertyTests.
+        byte[] bytes = Encoding.UTF8.GetBytes(
+            "{\"format\":\"micrograd-mlp\",\"version\":1,\"inputs\":1,\"layers\":[{\"activation\":\"Tanh\",\"neurons\":[{\"weights\":[1],\"bias\":\"NaN\"}]}]}");
+        int at = Encoding.UTF8.GetString(bytes).IndexOf("\"" + text + "\"", StringComparison.Ordinal) + 2;
+        bytes[at] = 0xFF;
+
+        Action act = () => MLP.Load(new MemoryStream(bytes));
+        act.Should().Throw<InvalidDataException>().WithMessage(place + " is a string that is not valid Unicode text.");
+    }
+
     [Fact]
     public void Loading_a_broken_file_by_path_names_the_file()
     {
