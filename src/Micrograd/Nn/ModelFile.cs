@@ -201,12 +201,7 @@ internal static class ModelFile
                         w++;
                     }
 
-                    if (!neuronElement.TryGetProperty("bias", out JsonElement biasElement))
-                    {
-                        throw new InvalidDataException(neuronAt + ".bias is missing.");
-                    }
-
-                    double bias = Number(biasElement, neuronAt + ".bias");
+                    double bias = Number(Find(neuronElement, "bias", neuronAt), neuronAt + ".bias");
                     neurons.Add(new Neuron(weights, bias, activation));
                     n++;
                 }
@@ -262,14 +257,30 @@ internal static class ModelFile
         throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected a whole number.");
     }
 
-    private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string at)
+    private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string at) =>
+        Expect(Find(parent, name, at), kind, at + "." + name);
+
+    // JSON allows a name twice in one object, and TryGetProperty would silently take the last: a file edited by
+    // hand with two biases for one neuron is ambiguous, so it is refused.
+    private static JsonElement Find(JsonElement parent, string name, string at)
     {
-        if (!parent.TryGetProperty(name, out JsonElement element))
+        JsonElement found = default;
+        int count = 0;
+        foreach (JsonProperty property in parent.EnumerateObject())
         {
-            throw new InvalidDataException(at + "." + name + " is missing.");
+            if (property.NameEquals(name))
+            {
+                found = property.Value;
+                count++;
+            }
         }
 
-        return Expect(element, kind, at + "." + name);
+        return count switch
+        {
+            0 => throw new InvalidDataException(at + "." + name + " is missing."),
+            1 => found,
+            _ => throw new InvalidDataException(at + "." + name + " is given more than once."),
+        };
     }
 
     private static JsonElement Expect(JsonElement element, JsonValueKind kind, string at)

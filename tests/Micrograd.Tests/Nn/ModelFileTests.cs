@@ -102,6 +102,24 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bias", "0", "1")]
+    [InlineData("bias", "0.5", "0.5")]
+    [InlineData("weights", "[1, 2]", "[3, 4]")]
+    [InlineData("activation", "\"Tanh\"", "\"Relu\"")]
+    public void A_property_given_twice_is_refused_rather_than_one_copy_silently_winning(string name, string first, string second)
+    {
+        string[] values = { "\"Tanh\"", "[1, 2]", "0" };
+        int index = name switch { "activation" => 0, "weights" => 1, _ => 2 };
+        values[index] = first + ", \"" + name + "\": " + second;
+        string json = "{\"format\":\"micrograd-mlp\",\"version\":1,\"inputs\":2,\"layers\":[{\"activation\":" + values[0] +
+            ",\"neurons\":[{\"weights\":" + values[1] + ",\"bias\":" + values[2] + "}]}]}";
+        string place = name == "activation" ? "$.layers[0].activation" : "$.layers[0].neurons[0]." + name;
+
+        Action act = () => MLP.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        act.Should().Throw<InvalidDataException>().WithMessage(place + " is given more than once*");
+    }
+
+    [Theory]
     [InlineData("micrograd-mlp", "$.format")]
     [InlineData("Tanh", "$.layers[0].activation")]
     [InlineData("NaN", "$.layers[0].neurons[0].bias")]
