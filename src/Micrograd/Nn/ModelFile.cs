@@ -59,6 +59,7 @@ internal static class ModelFile
             throw new ArgumentNullException(nameof(stream));
         }
 
+        // Disposed, and so flushed, when the method returns.
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteString("format", Format);
@@ -91,7 +92,6 @@ internal static class ModelFile
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-        writer.Flush();
     }
 
     public static MLP Read(string path)
@@ -165,7 +165,7 @@ internal static class ModelFile
                 string at = "$.layers[" + l + "]";
                 Expect(layerElement, JsonValueKind.Object, at);
                 string activationName = Text(Property(layerElement, "activation", JsonValueKind.String, at), at + ".activation");
-                if (!Enum.TryParse(activationName, ignoreCase: false, out Activation activation)
+                if (!Enum.TryParse(activationName, out Activation activation)
                     || !Enum.IsDefined(typeof(Activation), activation)
                     || activationName != activation.ToString())
                 {
