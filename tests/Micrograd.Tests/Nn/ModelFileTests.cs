@@ -193,7 +193,8 @@ public sealed class ModelFileTests : IDisposable
         string path = Path.Combine(_folder, "broken.json");
         File.WriteAllText(path, Truncated());
         Action act = () => MLP.Load(path);
-        act.Should().Throw<InvalidDataException>().WithMessage("*broken.json*not complete*");
+        act.Should().Throw<InvalidDataException>().WithMessage("'" + path + "': The model file is not complete, valid JSON: *")
+            .WithInnerException<InvalidDataException>().WithMessage("The model file is not complete, valid JSON: *");
     }
 
     private static string Layer(string activation, string weights, string bias) =>
