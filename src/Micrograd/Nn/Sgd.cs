@@ -22,7 +22,8 @@ namespace Micrograd.Nn;
 /// </example>
 public sealed class Sgd : Optimizer
 {
-    private readonly double[] _velocity; // starts at zero, so the first step's v = momentum × 0 + g is g
+    private readonly double[] _velocity;
+    private bool _started;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="parameters">The parameters to update.</param>
@@ -54,10 +55,12 @@ public sealed class Sgd : Optimizer
             double gradient = parameter.Grad + WeightDecay * parameter.Data;
             if (Momentum != 0)
             {
-                gradient = _velocity[i] = Momentum * _velocity[i] + gradient;
+                gradient = _velocity[i] = _started ? Momentum * _velocity[i] + gradient : gradient;
             }
 
             parameter.Data -= LearningRate * gradient;
         }
+
+        _started = true;
     }
 }
