@@ -23,6 +23,24 @@ public sealed class OptimizerTests
     }
 
     [Fact]
+    public void Sgd_with_momentum_takes_the_first_gradient_as_its_velocity_as_torch_does_even_for_negative_zero()
+    {
+        // torch.optim.SGD starts the momentum buffer as a copy of the first gradient, so a −0 gradient gives a −0
+        // velocity and −0 − 0.1 × (−0) = +0; momentum × 0 + (−0) would be +0 and leave the parameter at −0.
+        var parameter = new Value(-0.0) { Grad = -0.0 };
+        new Sgd([parameter], learningRate: 0.1, momentum: 0.9).Step();
+
+        using var scope = torch.NewDisposeScope();
+        var tensor = torch.nn.Parameter(torch.tensor(new[] { -0.0 }, dtype: torch.ScalarType.Float64));
+        tensor.grad = torch.tensor(new[] { -0.0 }, dtype: torch.ScalarType.Float64);
+        torch.optim.SGD([tensor], 0.1, momentum: 0.9).step();
+        double expected = tensor.data<double>()[0];
+
+        double.IsNegative(expected).Should().BeFalse("TorchSharp's step gives +0");
+        double.IsNegative(parameter.Data).Should().Be(double.IsNegative(expected));
+    }
+
+    [Fact]
     public void Plain_sgd_matches_torch_optim_SGD()
     {
         Compare(
