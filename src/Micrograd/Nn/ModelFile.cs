@@ -59,6 +59,7 @@ internal static class ModelFile
             throw new ArgumentNullException(nameof(stream));
         }
 
+        // Disposed, and so flushed, when the method returns.
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteString("format", Format);
@@ -91,7 +92,6 @@ internal static class ModelFile
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-        writer.Flush();
     }
 
     public static MLP Read(string path)
@@ -133,7 +133,7 @@ internal static class ModelFile
         {
             // Everything is read and checked before any module is built, so a bad file never half-loads.
             JsonElement root = Expect(document.RootElement, JsonValueKind.Object, "$");
-            string? format = Property(root, "format", JsonValueKind.String, "$").GetString();
+            string format = Text(Property(root, "format", JsonValueKind.String, "$"), "$.format");
             if (format != Format)
             {
                 throw new InvalidDataException("$.format is '" + format + "', expected '" + Format + "'.");
@@ -164,8 +164,8 @@ internal static class ModelFile
             {
                 string at = "$.layers[" + l + "]";
                 Expect(layerElement, JsonValueKind.Object, at);
-                string? activationName = Property(layerElement, "activation", JsonValueKind.String, at).GetString();
-                if (!Enum.TryParse(activationName, ignoreCase: false, out Activation activation)
+                string activationName = Text(Property(layerElement, "activation", JsonValueKind.String, at), at + ".activation");
+                if (!Enum.TryParse(activationName, out Activation activation)
                     || !Enum.IsDefined(typeof(Activation), activation)
                     || activationName != activation.ToString())
                 {
@@ -201,12 +201,7 @@ internal static class ModelFile
                         w++;
                     }
 
-                    if (!neuronElement.TryGetProperty("bias", out JsonElement biasElement))
-                    {
-                        throw new InvalidDataException(neuronAt + ".bias is missing.");
-                    }
-
-                    double bias = Number(biasElement, neuronAt + ".bias");
+                    double bias = Number(Find(neuronElement, "bias", neuronAt), neuronAt + ".bias");
                     neurons.Add(new Neuron(weights, bias, activation));
                     n++;
                 }
@@ -241,7 +236,7 @@ internal static class ModelFile
 
         if (element.ValueKind == JsonValueKind.String)
         {
-            switch (element.GetString())
+            switch (Text(element, at))
             {
                 case "NaN": return double.NaN;
                 case "Infinity": return double.PositiveInfinity;
@@ -249,7 +244,7 @@ internal static class ModelFile
             }
         }
 
-        throw new InvalidDataException(at + " is " + Describe(element) + "; expected a number.");
+        throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected a number.");
     }
 
     private static int Integer(JsonElement element, string at)
@@ -259,33 +254,62 @@ internal static class ModelFile
             return value;
         }
 
-        throw new InvalidDataException(at + " is " + Describe(element) + "; expected a whole number.");
+        throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected a whole number.");
     }
 
-    private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string at)
+    private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string at) =>
+        Expect(Find(parent, name, at), kind, at + "." + name);
+
+    // JSON allows a name twice in one object, and TryGetProperty would silently take the last: a file edited by
+    // hand with two biases for one neuron is ambiguous, so it is refused.
+    private static JsonElement Find(JsonElement parent, string name, string at)
     {
-        if (!parent.TryGetProperty(name, out JsonElement element))
+        JsonElement found = default;
+        int count = 0;
+        foreach (JsonProperty property in parent.EnumerateObject())
         {
-            throw new InvalidDataException(at + "." + name + " is missing.");
+            if (property.NameEquals(name))
+            {
+                found = property.Value;
+                count++;
+            }
         }
 
-        return Expect(element, kind, at + "." + name);
+        return count switch
+        {
+            0 => throw new InvalidDataException(at + "." + name + " is missing."),
+            1 => found,
+            _ => throw new InvalidDataException(at + "." + name + " is given more than once."),
+        };
     }
 
     private static JsonElement Expect(JsonElement element, JsonValueKind kind, string at)
     {
         if (element.ValueKind != kind)
         {
-            throw new InvalidDataException(at + " is " + Describe(element) + "; expected " + kind.ToString().ToLowerInvariant() + ".");
+            throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected " + kind.ToString().ToLowerInvariant() + ".");
         }
 
         return element;
     }
 
-    private static string Describe(JsonElement element) =>
+    // A string that is not valid UTF-8, or escapes half a surrogate pair, cannot become a .NET string.
+    private static string Text(JsonElement element, string at)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new InvalidDataException(at + " is a string that is not valid Unicode text.", error);
+        }
+    }
+
+    private static string Describe(JsonElement element, string at) =>
         element.ValueKind switch
         {
-            JsonValueKind.String => "the string '" + element.GetString() + "'",
+            JsonValueKind.String => "the string '" + Text(element, at) + "'",
             JsonValueKind.Number => "the number " + element.GetRawText(),
             _ => "a " + element.ValueKind.ToString().ToLowerInvariant(),
         };

@@ -22,8 +22,7 @@ namespace Micrograd.Nn;
 /// </example>
 public sealed class Sgd : Optimizer
 {
-    private readonly double[] _velocity;
-    private bool _started;
+    private readonly double[] _velocity; // starts at zero, so the first step's v = momentum × 0 + g is g
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="parameters">The parameters to update.</param>
@@ -55,12 +54,10 @@ public sealed class Sgd : Optimizer
             double gradient = parameter.Grad + WeightDecay * parameter.Data;
             if (Momentum != 0)
             {
-                gradient = _velocity[i] = _started ? Momentum * _velocity[i] + gradient : gradient;
+                gradient = _velocity[i] = Momentum * _velocity[i] + gradient;
             }
 
             parameter.Data -= LearningRate * gradient;
         }
-
-        _started = true;
     }
 }

@@ -91,6 +91,19 @@ public sealed class ModelFileTests : IDisposable
         { "a weight that is text", Layer("\"Tanh\"", "[1, \"two\"]", "0"), "$.layers[0].neurons[0].weights[1] is the string 'two'; expected a number*" },
         { "no bias", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[{"activation":"Tanh","neurons":[{"weights":[1,2]}]}]}""", "$.layers[0].neurons[0].bias is missing*" },
         { "a bias that is null", Layer("\"Tanh\"", "[1, 2]", "null"), "$.layers[0].neurons[0].bias is a null; expected a number*" },
+        { "a format that is a number", """{"format":3,"version":1,"inputs":2,"layers":[]}""", "$.format is the number 3; expected string." },
+        { "a version that is text", """{"format":"micrograd-mlp","version":"1","inputs":2,"layers":[]}""", "$.version is the string '1'; expected number." },
+        { "a version of 1.0", """{"format":"micrograd-mlp","version":1.0,"inputs":2,"layers":[]}""", "$.version is the number 1.0; expected a whole number." },
+        { "fractional inputs", """{"format":"micrograd-mlp","version":1,"inputs":2.5,"layers":[]}""", "$.inputs is the number 2.5; expected a whole number." },
+        { "layers that are an object", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":{}}""", "$.layers is a object; expected array." },
+        { "a layer that is a number", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[5]}""", "$.layers[0] is the number 5; expected object." },
+        { "a neuron that is true", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[{"activation":"Tanh","neurons":[true]}]}""", "$.layers[0].neurons[0] is a true; expected object." },
+        { "an activation in lower case", Layer("\"tanh\"", "[1, 2]", "0"), "$.layers[0].activation is 'tanh'; expected one of Linear, Tanh, Relu, Sigmoid, LeakyRelu, Gelu." },
+        { "an undefined activation number", Layer("\"6\"", "[1, 2]", "0"), "$.layers[0].activation is '6'*" },
+        { "a bias of 'nan'", Layer("\"Tanh\"", "[1, 2]", "\"nan\""), "$.layers[0].neurons[0].bias is the string 'nan'; expected a number." },
+        { "a second layer that does not fit the first", """{"format":"micrograd-mlp","version":1,"inputs":1,"layers":[{"activation":"Tanh","neurons":[{"weights":[1],"bias":0},{"weights":[1],"bias":0}]},{"activation":"Tanh","neurons":[{"weights":[1],"bias":0}]}]}""", "$.layers[1].neurons[0].weights has 1 values, but the layer's input has 2." },
+        { "a version of 0", """{"format":"micrograd-mlp","version":0,"inputs":2,"layers":[]}""", "$.version is 0; this library reads version 1." },
+        { "negative inputs", """{"format":"micrograd-mlp","version":1,"inputs":-3,"layers":[]}""", "$.inputs is -3; a network needs at least one input." },
     };
 
     [Theory]
@@ -101,13 +114,87 @@ public sealed class ModelFileTests : IDisposable
         act.Should().Throw<InvalidDataException>(what).WithMessage(message);
     }
 
+    [Theory]
+    [InlineData("bias", "0", "1")]
+    [InlineData("bias", "0.5", "0.5")]
+    [InlineData("weights", "[1, 2]", "[3, 4]")]
+    [InlineData("activation", "\"Tanh\"", "\"Relu\"")]
+    public void A_property_given_twice_is_refused_rather_than_one_copy_silently_winning(string name, string first, string second)
+    {
+        string[] values = { "\"Tanh\"", "[1, 2]", "0" };
+        int index = name switch { "activation" => 0, "weights" => 1, _ => 2 };
+        values[index] = first + ", \"" + name + "\": " + second;
+        string json = "{\"format\":\"micrograd-mlp\",\"version\":1,\"inputs\":2,\"layers\":[{\"activation\":" + values[0] +
+            ",\"neurons\":[{\"weights\":" + values[1] + ",\"bias\":" + values[2] + "}]}]}";
+        string place = name == "activation" ? "$.layers[0].activation" : "$.layers[0].neurons[0]." + name;
+
+        Action act = () => MLP.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        act.Should().Throw<InvalidDataException>().WithMessage(place + " is given more than once*");
+    }
+
+    [Theory]
+    [InlineData("micrograd-mlp", "$.format")]
+    [InlineData("Tanh", "$.layers[0].activation")]
+    [InlineData("NaN", "$.layers[0].neurons[0].bias")]
+    public void A_string_that_is_not_valid_UTF8_is_refused_naming_the_place(string text, string place)
+    {
+        // One byte of the string replaced by 0xFF, which never occurs in UTF-8; found by ModelFilePropertyTests.
+        byte[] bytes = Encoding.UTF8.GetBytes(
+            "{\"format\":\"micrograd-mlp\",\"version\":1,\"inputs\":1,\"layers\":[{\"activation\":\"Tanh\",\"neurons\":[{\"weights\":[1],\"bias\":\"NaN\"}]}]}");
+        int at = Encoding.UTF8.GetString(bytes).IndexOf("\"" + text + "\"", StringComparison.Ordinal) + 2;
+        bytes[at] = 0xFF;
+
+        Action act = () => MLP.Load(new MemoryStream(bytes));
+        act.Should().Throw<InvalidDataException>().WithMessage(place + " is a string that is not valid Unicode text.");
+    }
+
+    [Fact]
+    public void Special_numbers_written_as_strings_load_as_themselves()
+    {
+        MLP model = MLP.Load(new MemoryStream(Encoding.UTF8.GetBytes(Layer("\"Linear\"", "[\"NaN\", \"-Infinity\"]", "\"Infinity\""))));
+        double.IsNaN(model.Parameters()[0].Data).Should().BeTrue();
+        model.Parameters().Skip(1).Select(p => p.Data).Should().Equal(double.NegativeInfinity, double.PositiveInfinity);
+        model.Layers[0].Activation.Should().Be(Activation.Linear);
+    }
+
+    [Fact]
+    public void A_number_beyond_the_range_of_double_loads_as_infinity_as_in_CPython()
+    {
+        // CPython: json.loads("[1e400, -1e400, 1e-400]") == [inf, -inf, 0.0]
+        MLP model = MLP.Load(new MemoryStream(Encoding.UTF8.GetBytes(Layer("\"Linear\"", "[1e400, -1e400]", "1e-400"))));
+        model.Parameters().Select(p => p.Data).Should().Equal(double.PositiveInfinity, double.NegativeInfinity, 0.0);
+    }
+
+    [Fact]
+    public void A_layer_of_65536_neurons_loads_and_one_of_65537_is_refused()
+    {
+        MLP.Load(new MemoryStream(Encoding.UTF8.GetBytes(Wide(65_536)))).OutputCount.Should().Be(65_536);
+        Action act = () => MLP.Load(new MemoryStream(Encoding.UTF8.GetBytes(Wide(65_537))));
+        act.Should().Throw<InvalidDataException>().WithMessage("$.layers[0].neurons has 65537 neurons; a layer has from 1 to 65536.");
+
+        static string Wide(int neurons) =>
+            "{\"format\":\"micrograd-mlp\",\"version\":1,\"inputs\":1,\"layers\":[{\"activation\":\"Relu\",\"neurons\":[" +
+            string.Join(",", Enumerable.Repeat("{\"weights\":[0.5],\"bias\":0}", neurons)) + "]}]}";
+    }
+
+    [Fact]
+    public void A_save_that_fails_after_writing_removes_its_temporary_file()
+    {
+        string path = Path.Combine(_folder, "a-folder");
+        Directory.CreateDirectory(path);
+        Action act = () => new MLP(2, [2], random: new Random(3)).Save(path);
+        act.Should().Throw<IOException>("a folder is in the way");
+        Directory.GetFileSystemEntries(_folder).Should().Equal(path);
+    }
+
     [Fact]
     public void Loading_a_broken_file_by_path_names_the_file()
     {
         string path = Path.Combine(_folder, "broken.json");
         File.WriteAllText(path, Truncated());
         Action act = () => MLP.Load(path);
-        act.Should().Throw<InvalidDataException>().WithMessage("*broken.json*not complete*");
+        act.Should().Throw<InvalidDataException>().WithMessage("'" + path + "': The model file is not complete, valid JSON: *")
+            .WithInnerException<InvalidDataException>().WithMessage("The model file is not complete, valid JSON: *");
     }
 
     private static string Layer(string activation, string weights, string bias) =>
