@@ -31,6 +31,12 @@ public sealed class RandomGraphPropertyTests
             + "]; " + string.Join("; ", Steps.Select(s => s.ToString()));
     }
 
+    // Away from 0, where |x|, √|x| and ln|x| have kinks and poles that the two sides may round to different sides of.
+    private static readonly Gen<double> Leaves =
+        from magnitude in Gen.Double[0.1, 2]
+        from negative in Gen.Bool
+        select negative ? -magnitude : magnitude;
+
     private static readonly Gen<Step> Steps =
         from kind in Gen.Enum<Kind>()
         from operands in Gen.Int[0, 1000].Array[1, 12]
@@ -40,7 +46,7 @@ public sealed class RandomGraphPropertyTests
         select new Step(kind, operands, withBias, rows, activation);
 
     private static readonly Gen<Graph> Graphs =
-        from leaves in Gen.Double[-2, 2].Array[1, 4]
+        from leaves in Leaves.Array[1, 4]
         from steps in Steps.Array[1, 40]
         select new Graph(leaves, steps);
 
@@ -227,7 +233,7 @@ public sealed class RandomGraphPropertyTests
         public Dual Unsure() => new(
             Value, double.PositiveInfinity, Derivatives, DerivativeScales.Select(_ => double.PositiveInfinity).ToArray());
 
-        public static bool NearKink(double x, double scale) => Math.Abs(x) <= 1e-9 * scale && scale > 0;
+        public static bool NearKink(double x, double scale) => Math.Abs(x) <= 1e-6 * scale && scale > 0;
 
         // a·x + b·y for the derivatives of a result with partial derivatives a and b.
         public static Dual Combine(double value, Dual x, double a, Dual y, double b) => new(
@@ -296,7 +302,7 @@ public sealed class RandomGraphPropertyTests
                 case Kind.Tanh: made.Add(a.Apply(Math.Tanh(x), 1 / (Math.Cosh(x) * Math.Cosh(x)), 1)); break;
                 case Kind.Sigmoid:
                 {
-                    double s = 1 / (1 + Math.Exp(-x));
+                    double s = Sigmoid(x);
                     made.Add(a.Apply(s, s * (1 - s), s));
                     break;
                 }
@@ -357,7 +363,7 @@ public sealed class RandomGraphPropertyTests
                         {
                             0 => s.Apply(Math.Tanh(v), 1 / (Math.Cosh(v) * Math.Cosh(v)), 1),
                             1 => s.Apply(v > 0 ? v : 0, v > 0 ? 1 : 0),
-                            2 => s.Apply(1 / (1 + Math.Exp(-v)), Math.Exp(-v) / ((1 + Math.Exp(-v)) * (1 + Math.Exp(-v))), 1 / (1 + Math.Exp(-v))),
+                            2 => s.Apply(Sigmoid(v), Sigmoid(v) * (1 - Sigmoid(v)), Sigmoid(v)),
                             _ => s,
                         });
                     }
@@ -375,6 +381,8 @@ public sealed class RandomGraphPropertyTests
     }
 
     private static bool SameEntry(Dual x, Dual y) => ReferenceEquals(x.Derivatives, y.Derivatives);
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
     private static double Sign(double x) => x > 0 ? 1 : x < 0 ? -1 : 0;
 
