@@ -19,12 +19,7 @@ internal static class ModelFile
 
     public static void Write(MLP model, string path)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
-
-        string fullPath = Path.GetFullPath(path);
+        string fullPath = Path.GetFullPath(path); // throws ArgumentNullException naming path, as documented
         string temporary = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
@@ -96,11 +91,7 @@ internal static class ModelFile
 
     public static MLP Read(string path)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
-
+        // FileStream throws ArgumentNullException naming path, as documented.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {

@@ -79,7 +79,7 @@ public sealed class ModelFileTests : IDisposable
         { "not JSON", "weights: 1, 2, 3", "*not complete, valid JSON*" },
         { "empty", "", "*not complete, valid JSON*" },
         { "an array", "[]", "$ is a array; expected object*" },
-        { "another format", """{"format":"onnx","version":1,"inputs":2,"layers":[]}""", "$.format is 'onnx'*" },
+        { "another format", """{"format":"onnx","version":1,"inputs":2,"layers":[]}""", "$.format is 'onnx', expected 'micrograd-mlp'." },
         { "a newer version", """{"format":"micrograd-mlp","version":2,"inputs":2,"layers":[]}""", "$.version is 2*" },
         { "no layers", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[]}""", "$.layers is empty*" },
         { "a layer without neurons", """{"format":"micrograd-mlp","version":1,"inputs":2,"layers":[{"activation":"Tanh","neurons":[]}]}""", "$.layers[0].neurons has 0 neurons; a layer has from 1 to 65536*" },
