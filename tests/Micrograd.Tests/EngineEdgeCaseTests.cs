@@ -151,4 +151,41 @@ public sealed class EngineEdgeCaseTests
             outputs[r].Data.Should().Be(2.0 * (r + 1) * 0.25 - 2.0 * 0.75, "row {0}", r);
         }
     }
+
+    // The interactive graph page shows each operation's local derivatives and formula; its data is JSON in the page.
+    [Fact]
+    public void The_graph_page_shows_the_local_derivatives_and_formula_of_a_dot_product()
+    {
+        Value dot = Value.Dot([1.0, 2.0], [3.0, 4.0]);
+        dot.ToHtml().Should().Contain("\"local\":[3,4,1,2],\"formula\":\"out = Σ aᵢ·bᵢ:  ∂out/∂aᵢ = bᵢ,  ∂out/∂bᵢ = aᵢ\"");
+    }
+
+    [Fact]
+    public void The_graph_page_shows_the_local_derivatives_and_formula_of_a_sum()
+    {
+        Value sum = Value.Sum(1.0, 2.0, 3.0);
+        sum.ToHtml().Should().Contain("\"local\":[1,1,1],\"formula\":\"out = Σ aᵢ:  ∂out/∂aᵢ = 1 for each of the 3 inputs\"");
+    }
+
+    [Fact]
+    public void The_graph_page_shows_the_local_derivatives_and_formula_of_a_user_defined_operation()
+    {
+        var x = new Value(2.0);
+        Value y = Value.Function("f", [x, x], 4.0, [2.5, -1.0]);
+        y.ToHtml().Should().Contain("\"local\":[2.5,-1],\"formula\":\"out = f(…):  ∂out/∂inputᵢ as given by its definition\"");
+    }
+
+    [Fact]
+    public void The_graph_page_shows_the_local_derivatives_and_formula_of_an_affine_node()
+    {
+        // out = 2·5 + 3·7 + b: ∂out/∂w = x = (5, 7), ∂out/∂x = w = (2, 3), ∂out/∂b = 1
+        Value withBias = new AffineMap([[2.0, 3.0]], [1.0]).Apply([5.0, 7.0])[0];
+        withBias.ToHtml().Should().Contain("\"local\":[5,7,2,3,1],\"formula\":\"out = w·x+b:  act′ = 1 = 1.0000 at a = w·x+b = 32.0000;"
+            + "  ∂out/∂wᵢ = act′·xᵢ,  ∂out/∂xᵢ = act′·wᵢ,  ∂out/∂b = act′\"");
+
+        // ReLU of a negative sum has slope 0, and 0 × -5 is -0 in IEEE arithmetic; the page escapes ">" in its data.
+        Value noBias = new AffineMap([[2.0, 3.0]], activation: UnaryOperation.Relu).Apply([-5.0, -7.0])[0];
+        noBias.ToHtml().Should().Contain("\"local\":[-0,-0,0,0],\"formula\":\"out = ReLU(w·x):  act′ = 1 if out \\u003e 0, else 0 = 0.0000 at a = w·x+b = -31.0000;"
+            + "  ∂out/∂wᵢ = act′·xᵢ,  ∂out/∂xᵢ = act′·wᵢ\"");
+    }
 }
