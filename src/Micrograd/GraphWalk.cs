@@ -25,11 +25,12 @@ internal sealed class GraphWalk
     {
         var ids = new Dictionary<Value, int>();
         var values = new List<Value>();
-        var expanded = new HashSet<Value>();
         var stack = new Stack<(Value Value, bool Expanded)>();
         stack.Push((root, false));
         while (stack.Count > 0)
         {
+            // In a DAG every other entry of a value lies beneath the first one popped, and so beneath the inputs
+            // that entry pushes: by the time it is popped, the value has been numbered.
             (Value value, bool isExpanded) = stack.Pop();
             if (ids.ContainsKey(value))
             {
@@ -46,20 +47,12 @@ internal sealed class GraphWalk
                         "The graph has more than " + maxValues + " values, too many to draw legibly (Value.MaxGraphValues). " +
                         "Draw a smaller part of it, for example one output of a layer.");
                 }
-
-                continue;
             }
-
-            if (!expanded.Add(value))
+            else
             {
-                continue;
-            }
-
-            stack.Push((value, true));
-            IReadOnlyList<Value> inputs = value.Inputs;
-            for (int i = inputs.Count - 1; i >= 0; i--)
-            {
-                if (!ids.ContainsKey(inputs[i]))
+                stack.Push((value, true));
+                IReadOnlyList<Value> inputs = value.Inputs;
+                for (int i = inputs.Count - 1; i >= 0; i--)
                 {
                     stack.Push((inputs[i], false)); // pushed in reverse, so the first operand is numbered first
                 }

@@ -165,13 +165,12 @@ public partial class Value : IFormattable
     /// </summary>
     private protected virtual object? RecomputeGroupKey => null;
 
-    /// <summary>Recomputes <paramref name="members"/>, this value's group in program order (this value first).</summary>
+    /// <summary>
+    /// Recomputes <paramref name="members"/>, this value's group in program order (this value first). Only values
+    /// with a <see cref="RecomputeGroupKey"/> are grouped, and their node types override this.
+    /// </summary>
     private protected virtual void RecomputeGroup(Value[] members)
     {
-        foreach (Value member in members)
-        {
-            member.Recompute();
-        }
     }
 
     /// <summary>Why <c>Recompute</c> cannot work for this value, or <see langword="null"/> when it can.</summary>

@@ -121,7 +121,9 @@ public sealed class GraphPictureTests
         y.ToDot().Should().Contain($"v{Value.MaxGraphValues - 1} ", "exactly the limit is drawn");
         Value tooBig = -y;
         Action act = () => tooBig.ToMermaid();
-        act.Should().Throw<InvalidOperationException>().WithMessage($"The graph has more than {Value.MaxGraphValues} values*");
+        act.Should().Throw<InvalidOperationException>().WithMessage(
+            $"The graph has more than {Value.MaxGraphValues} values, too many to draw legibly (Value.MaxGraphValues). "
+            + "Draw a smaller part of it, for example one output of a layer.");
     }
 
     public static TheoryData<string> GraphsForGraphviz => new()

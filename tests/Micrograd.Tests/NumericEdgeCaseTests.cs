@@ -6,6 +6,28 @@ namespace Micrograd.Tests;
 /// <summary>IEEE 754 semantics as in PyTorch: no operation throws for a numeric domain, and saturating functions stay finite.</summary>
 public sealed class NumericEdgeCaseTests
 {
+    // Expected values from CPython: max(x, 0) + math.log1p(math.exp(-abs(x))), and the logistic function. Where e^-|x|
+    // is below about 1e-5, ln(1 + e^-|x|) computed as math.log(1 + y) would lose up to half its digits (at -25 it
+    // gives 1.388800185954457e-11, wrong from the fifth digit), so these points check that softplus keeps them.
+    // Above 20 softplus is x itself and its slope 1, PyTorch's threshold.
+    [Theory]
+    [InlineData(-40.0, 4.248354255291589e-18, 4.248354255291589e-18)]
+    [InlineData(-25.0, 1.3887943864867583e-11, 1.3887943864771146e-11)]
+    [InlineData(-21.5, 4.599055377594751e-10, 4.599055376537186e-10)]
+    [InlineData(-12.0, 6.144193477732806e-06, 6.144174602214718e-06)]
+    [InlineData(15.0, 15.000000305902274, 0.999999694097773)]
+    [InlineData(19.0, 19.000000005602796, 0.9999999943972036)]
+    [InlineData(21.0, 21.0, 1.0)]
+    public void Softplus_keeps_full_precision_where_the_exponential_term_is_tiny(double x, double expected, double slope)
+    {
+        var input = new Value(x);
+        Value y = input.Softplus();
+        y.Backward();
+
+        y.Data.ShouldBeCloseTo(expected, $"softplus({x})", 1e-15);
+        input.Grad.ShouldBeCloseTo(slope, $"softplus'({x})", 1e-15);
+    }
+
     [Fact]
     public void Log_of_zero_is_negative_infinity()
     {

@@ -200,21 +200,17 @@ public partial class Value
             return (double[])_localGradients.Clone();
         }
 
-        // The caller's function computes the value and fills the local gradients again.
+        // The caller's function computes the value and fills the local gradients again. Compile refuses a node
+        // without one (NotReplayableBecause), so it is there whenever this runs.
         private protected override void Recompute()
         {
-            if (_evaluate is null)
-            {
-                throw new NotSupportedException("Cannot recompute: " + NotReplayableBecause + ".");
-            }
-
             double[] inputData = _inputData!;
             for (int i = 0; i < inputData.Length; i++)
             {
                 inputData[i] = _inputs[i]._data;
             }
 
-            _data = _evaluate(inputData, _localGradients);
+            _data = _evaluate!(inputData, _localGradients);
         }
 
         // d(result)/d(input i) = localGradients[i], as given: numbers, or values that have derivatives of their own
