@@ -23,6 +23,7 @@ public sealed class ArgumentValidationTests
         { "2.0 / null", () => _ = 2.0 / Null!, "right" },
         { "Pow(null)", () => _ = Some.Pow(Null!), "exponent" },
         { "Sum(null array)", () => _ = Value.Sum((Value[])null!), "values" },
+        { "Sum(null sequence)", () => _ = Value.Sum((IEnumerable<Value>)null!), "values" },
         { "Sum with a null element", () => _ = Value.Sum(Some, Null!), "values" },
         { "Dot(null, ...)", () => _ = Value.Dot(null!, [Some]), "left" },
         { "Dot(..., null)", () => _ = Value.Dot([Some], null!), "right" },

@@ -154,6 +154,25 @@ public sealed class MemoryBehaviourTests
         allocated.Should().BeLessThan(60_001L * 64, "at most 64 bytes for each of the 60,001 values");
     }
 
+    [Theory]
+    [InlineData(62)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(66)]
+    public void A_node_with_about_as_many_computed_inputs_as_the_initial_stack_holds_is_traversed(int count)
+    {
+        // The initial stack holds 64 entries; with the node itself beneath them, these inputs just fit or just
+        // do not, and the node must grow the stack whenever they might not.
+        var x = new Value(1.0);
+        Value[] scaled = Enumerable.Range(1, count).Select(k => x * (double)k).ToArray();
+
+        DropTraversalBuffers();
+        Value.Sum(scaled).Backward();
+
+        x.Grad.Should().Be(count * (count + 1) / 2);
+    }
+
     // Back-propagates a graph big enough that the thread's traversal gives its buffers back, so that the next
     // Backward starts from the initial size.
     private static void DropTraversalBuffers()
