@@ -48,7 +48,7 @@ public sealed class CompiledGraph
     private readonly Value[] _program; // the interior values, each after its inputs; the output last
     private readonly Value[] _forwardValues; // the values Forward recomputes one by one, in order...
     private readonly (int Place, Value[] Members)[] _forwardGroups; // ...except at these places, where a group is recomputed together
-    private long _zeroedAtPass = -1; // the backward-pass count when Forward last zeroed the interior gradients
+    private long? _zeroedAtPass; // the backward-pass count when Forward last zeroed the interior gradients; null if not since the last pass
 
     internal CompiledGraph(Value output, Value[] program)
     {
@@ -122,7 +122,7 @@ public sealed class CompiledGraph
             }
         }
 
-        _zeroedAtPass = -1;
+        _zeroedAtPass = null;
         Output.Grad = 1;
         for (int i = program.Length - 1; i >= 0; i--)
         {

@@ -116,12 +116,18 @@ public sealed class AffineMapTests
     {
         Value v = new(1);
         FluentActions.Invoking(() => new AffineMap(null!)).Should().Throw<ArgumentNullException>().WithParameterName("weights");
-        FluentActions.Invoking(() => new AffineMap([])).Should().Throw<ArgumentException>().WithParameterName("weights");
-        FluentActions.Invoking(() => new AffineMap([[v, v], [v]])).Should().Throw<ArgumentException>().WithParameterName("weights").WithMessage("*row 0 has 2*row 1 has 1*");
-        FluentActions.Invoking(() => new AffineMap([[v], null!])).Should().Throw<ArgumentException>().WithParameterName("weights").WithMessage("*Row 1*");
-        FluentActions.Invoking(() => new AffineMap([[v, null!]])).Should().Throw<ArgumentException>().WithParameterName("weights").WithMessage("*Weight 1 of row 0*");
-        FluentActions.Invoking(() => new AffineMap([[v], [v]], [v])).Should().Throw<ArgumentException>().WithParameterName("biases").WithMessage("*2 rows*1*");
-        FluentActions.Invoking(() => new AffineMap([[v]], [null!])).Should().Throw<ArgumentException>().WithParameterName("biases");
+        FluentActions.Invoking(() => new AffineMap([])).Should().Throw<ArgumentException>().WithParameterName("weights")
+            .WithMessage("A map needs at least one row of weights. (Parameter 'weights')");
+        FluentActions.Invoking(() => new AffineMap([[v, v], [v]])).Should().Throw<ArgumentException>().WithParameterName("weights")
+            .WithMessage("Every row must be as long as the first: row 0 has 2 weights and row 1 has 1. (Parameter 'weights')");
+        FluentActions.Invoking(() => new AffineMap([[v], null!])).Should().Throw<ArgumentException>().WithParameterName("weights")
+            .WithMessage("Row 1 of the weights is null. (Parameter 'weights')");
+        FluentActions.Invoking(() => new AffineMap([[v, null!]])).Should().Throw<ArgumentException>().WithParameterName("weights")
+            .WithMessage("Weight 1 of row 0 is null. (Parameter 'weights')");
+        FluentActions.Invoking(() => new AffineMap([[v], [v]], [v])).Should().Throw<ArgumentException>().WithParameterName("biases")
+            .WithMessage("There must be one bias per row: weights has 2 rows and biases has 1. (Parameter 'biases')");
+        FluentActions.Invoking(() => new AffineMap([[v], [v]], [v, null!])).Should().Throw<ArgumentException>().WithParameterName("biases")
+            .WithMessage("Bias 1 is null. (Parameter 'biases')");
     }
 
     [Fact]
@@ -129,7 +135,8 @@ public sealed class AffineMapTests
     {
         var map = new AffineMap([[new Value(1), new Value(2)]]);
         FluentActions.Invoking(() => map.Apply(null!)).Should().Throw<ArgumentNullException>().WithParameterName("inputs");
-        FluentActions.Invoking(() => map.Apply([new Value(1)])).Should().Throw<ArgumentException>().WithParameterName("inputs").WithMessage("*takes 2*has 1*");
+        FluentActions.Invoking(() => map.Apply([new Value(1)])).Should().Throw<ArgumentException>().WithParameterName("inputs")
+            .WithMessage("The map takes 2 inputs, but inputs has 1. (Parameter 'inputs')");
         FluentActions.Invoking(() => map.Apply([new Value(1), null!])).Should().Throw<ArgumentNullException>().WithParameterName("inputs");
     }
 

@@ -196,7 +196,9 @@ public sealed class CompiledGraphTests
         var x = new Value(1.0);
         Value y = Value.Function("frozen", [x], 1.0, [1.0]).Tanh();
         Action act = () => y.Compile();
-        act.Should().Throw<NotSupportedException>().WithMessage("*'frozen'*evaluate*");
+        act.Should().Throw<NotSupportedException>().WithMessage(
+            "This graph cannot be compiled: the user-defined operation 'frozen' was given its value and local gradients as numbers, "
+            + "so it cannot compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function.");
     }
 
     [Fact]

@@ -47,6 +47,40 @@ public sealed class MemoryBehaviourTests
     }
 
     [Fact]
+    public void A_graph_becomes_collectable_once_the_program_compiled_from_it_is_dropped()
+    {
+        var leaves = Enumerable.Range(0, 8).Select(i => new Value(0.1 * (i + 1))).ToArray();
+
+        List<WeakReference> interior = CompileReplayAndForget(leaves);
+
+        interior.Should().HaveCountGreaterThan(1000);
+        leaves[0].Grad.Should().NotBe(0, "the program back-propagated");
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        interior.Count(reference => reference.IsAlive).Should().Be(0, "nothing but the caller and the program held the interior values");
+        GC.KeepAlive(leaves);
+    }
+
+    [Fact]
+    public void Compiling_again_allocates_only_the_program()
+    {
+        // Compile sorts the graph with this thread's traversal buffers, as Backward does; once they have grown to
+        // the graph's size, a compilation allocates the program's array of values and the program object.
+        var leaves = Enumerable.Range(0, 8).Select(i => new Value(0.1 * (i + 1))).ToArray();
+        Value output = UngroupedGraph(leaves);
+        int count = output.Compile().Count;
+        count.Should().BeGreaterThan(10_000);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        CompiledGraph program = output.Compile();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        program.Count.Should().Be(count);
+        allocated.Should().BeLessThan(8L * count + 1_000, "an array of {0} references and one small object", count);
+    }
+
+    [Fact]
     public void Buffers_of_up_to_a_million_values_are_kept_for_the_next_Backward()
     {
         // A chain of 600,000 values needs an order of 600,000 and a traversal stack as deep: both buffers grow
@@ -194,6 +228,30 @@ public sealed class MemoryBehaviourTests
         return references;
     }
 
+    // Builds a graph of every node shape, compiles it, replays it forward and backward, and drops it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference> CompileReplayAndForget(Value[] leaves)
+    {
+        Value loss = TrainingGraph(leaves, replayable: true);
+        CompiledGraph program = loss.Compile();
+        program.Forward();
+        program.Backward();
+        return InteriorValues(loss).Select(value => new WeakReference(value)).ToList();
+    }
+
+    /// <summary>A graph of more than 10,000 values with no affine layer, whose program has no groups to set up.</summary>
+    private static Value UngroupedGraph(Value[] leaves)
+    {
+        Value[] hidden = Enumerable.Range(0, 300).Select(i => (leaves[i % leaves.Length] * (0.01 * i)).Tanh()).ToArray();
+        Value total = Value.Sum(hidden) + Value.Dot(hidden, hidden.Select(h => h.Exp()).ToArray());
+        for (int i = 0; i < 5000; i++)
+        {
+            total = (total + leaves[i % leaves.Length]).Sigmoid() - hidden[i % hidden.Length];
+        }
+
+        return total;
+    }
+
     private static List<Value> InteriorValues(Value root)
     {
         var found = new List<Value>();
@@ -220,9 +278,10 @@ public sealed class MemoryBehaviourTests
 
     /// <summary>
     /// A network-shaped graph with every kind of node: affine layers whose rows share wide inputs, sums and dot
-    /// products over hundreds of computed values, binary and unary operations and a user-defined operation.
+    /// products over hundreds of computed values, binary and unary operations and a user-defined operation (given as
+    /// an evaluate function when <paramref name="replayable"/>, so that the graph compiles).
     /// </summary>
-    private static Value TrainingGraph(Value[] leaves)
+    private static Value TrainingGraph(Value[] leaves, bool replayable = false)
     {
         var random = new Random(7);
         Value[] Row(int n) => Enumerable.Range(0, n).Select(_ => new Value(random.NextDouble() - 0.5)).ToArray();
@@ -234,7 +293,13 @@ public sealed class MemoryBehaviourTests
         Value[] second = layer2.Apply(first);
         Value[] squares = second.Select(v => v * v).ToArray();
         Value sum = Value.Sum(squares) + Value.Dot(first, Enumerable.Range(0, 200).Select(i => hidden[i].Exp()).ToArray());
-        Value custom = Value.Function("half", [sum], 0.5 * sum.Data, [0.5]);
+        Value custom = replayable
+            ? Value.Function("half", [sum], (input, gradients) =>
+            {
+                gradients[0] = 0.5;
+                return 0.5 * input[0];
+            })
+            : Value.Function("half", [sum], 0.5 * sum.Data, [0.5]);
         Value total = custom;
         for (int i = 0; i < 9000; i++)
         {

@@ -191,8 +191,8 @@ public partial class Value
 
         private protected override string? NotReplayableBecause => _evaluate is not null
             ? null
-            : "the user-defined operation '" + _name + "' was given its value as a number, so it cannot "
-              + "compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function";
+            : "the user-defined operation '" + _name + "' was given its value and local gradients as numbers, so it "
+              + "cannot compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function";
 
         public override double[] LocalDerivatives(out string formula)
         {
