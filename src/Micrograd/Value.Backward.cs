@@ -18,9 +18,6 @@ public partial class Value
     /// <summary>Counts a backward pass; returns the new count.</summary>
     internal static long StartBackwardPass() => System.Threading.Interlocked.Increment(ref s_backwardPasses);
 
-    // Scratch buffers reused by every Backward on a thread, so a training step allocates nothing here.
-    [System.ThreadStatic] private static Traversal? t_traversal;
-
     /// <summary>
     /// Computes the derivative of this value with respect to every value it depends on, and adds it to their
     /// <see cref="Grad"/>.
@@ -48,8 +45,7 @@ public partial class Value
         }
 
         StartBackwardPass();
-        Traversal traversal = t_traversal ?? new Traversal();
-        t_traversal = null; // claimed until this call returns
+        Traversal traversal = Traversal.Rent();
         int count = 0;
         try
         {
@@ -63,8 +59,7 @@ public partial class Value
         }
         finally
         {
-            traversal.Release(count);
-            t_traversal = traversal;
+            traversal.Return(count);
         }
     }
 }

@@ -21,8 +21,7 @@ public partial class Value
             return new CompiledGraph(this, Array.Empty<Value>());
         }
 
-        Traversal traversal = t_traversal ?? new Traversal();
-        t_traversal = null; // claimed until this call returns
+        Traversal traversal = Traversal.Rent();
         int count = 0;
         try
         {
@@ -44,8 +43,7 @@ public partial class Value
         }
         finally
         {
-            traversal.Release(count);
-            t_traversal = traversal;
+            traversal.Return(count);
         }
     }
 

@@ -4,10 +4,6 @@ namespace Micrograd;
 
 public partial class Value
 {
-    /// <summary>
-    /// The base of every operation's node type: a value with inputs. Each member a node must provide is
-    /// abstract here, so a node type that forgets one does not compile.
-    /// </summary>
     /// <summary>Which node types the traversal reads directly (their inputs are fields); any other asks the node.</summary>
     private enum NodeShape : byte
     {
@@ -28,6 +24,10 @@ public partial class Value
         public static implicit operator Slot(Value value) => new() { Value = value };
     }
 
+    /// <summary>
+    /// The base of every operation's node type: a value with inputs. Each member a node must provide is
+    /// abstract here, so a node type that forgets one does not compile.
+    /// </summary>
     private abstract class Node : Value
     {
         protected Node(double data, NodeShape shape = NodeShape.Other)
@@ -84,8 +84,7 @@ public partial class Value
             return;
         }
 
-        Traversal traversal = t_traversal ?? new Traversal();
-        t_traversal = null;
+        Traversal traversal = Traversal.Rent();
         int count = 0;
         try
         {
@@ -102,8 +101,7 @@ public partial class Value
         }
         finally
         {
-            traversal.Release(count);
-            t_traversal = traversal;
+            traversal.Return(count);
         }
     }
 
@@ -116,8 +114,7 @@ public partial class Value
             return order;
         }
 
-        Traversal traversal = t_traversal ?? new Traversal();
-        t_traversal = null;
+        Traversal traversal = Traversal.Rent();
         int count = 0;
         try
         {
@@ -131,8 +128,7 @@ public partial class Value
         }
         finally
         {
-            traversal.Release(count);
-            t_traversal = traversal;
+            traversal.Return(count);
         }
     }
 }

@@ -8,6 +8,10 @@ namespace Micrograd;
 
 public partial class Value
 {
+    // The scratch buffers of every sort on a thread (Backward, Gradients.Of, Compile), reused so that a training
+    // step allocates nothing here; see Traversal.Rent.
+    [System.ThreadStatic] private static Traversal? t_traversal;
+
     /// <summary>
     /// Puts a graph in topological order without recursion, reusing its buffers from one call to the next.
     /// </summary>
@@ -118,8 +122,22 @@ public partial class Value
             return count;
         }
 
-        /// <summary>Forgets the graph so it can be collected, and drops buffers that grew very large.</summary>
-        public void Release(int count)
+        /// <summary>
+        /// This thread's traversal, with the buffers its earlier sorts grew, claimed until <see cref="Return"/>; a new
+        /// one if the thread's is in use (a sort inside a user's function, say) or was never made.
+        /// </summary>
+        public static Traversal Rent()
+        {
+            Traversal traversal = t_traversal ?? new Traversal();
+            t_traversal = null;
+            return traversal;
+        }
+
+        /// <summary>
+        /// Forgets the graph of the last sort (<paramref name="count"/> values) so that it can be collected, drops
+        /// buffers that grew very large, and keeps the rest for the thread's next sort.
+        /// </summary>
+        public void Return(int count)
         {
             if (Order.Length > RetainedBufferLimit)
             {
@@ -140,6 +158,7 @@ public partial class Value
             }
 
             _stackUsed = 0;
+            t_traversal = this;
         }
 
 
