@@ -22,10 +22,7 @@ public sealed class GradientCheck
         {
             errors[i] = RelativeError(analytic[i], numeric[i]);
             passed &= errors[i] <= tolerance; // false for NaN
-            if (double.IsNaN(errors[i]) || errors[i] > maxError)
-            {
-                maxError = double.IsNaN(maxError) ? maxError : errors[i];
-            }
+            maxError = Math.Max(maxError, errors[i]); // NaN if either is NaN
         }
 
         Errors = Array.AsReadOnly(errors);

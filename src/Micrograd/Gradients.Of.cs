@@ -69,9 +69,8 @@ public static partial class Gradients
             Value.Sweep(output, adjoints);
             for (int i = 0; i < results.Length; i++)
             {
-                results[i] = adjoints.TryGet(inputs[i], out Scalar gradient)
-                    ? (createGraph ? gradient.ToValue() : new Value(gradient.Data))
-                    : new Value(0.0);
+                // Without createGraph every gradient is a number, which ToValue makes a new leaf.
+                results[i] = adjoints.TryGet(inputs[i], out Scalar gradient) ? gradient.ToValue() : new Value(0.0);
             }
         }
         finally

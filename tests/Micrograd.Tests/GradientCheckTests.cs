@@ -102,9 +102,85 @@ public sealed class GradientCheckTests
     {
         FluentActions.Invoking(() => Gradients.Check(null!, [1.0])).Should().Throw<ArgumentNullException>().WithParameterName("function");
         FluentActions.Invoking(() => Gradients.Check(x => x[0], null!)).Should().Throw<ArgumentNullException>().WithParameterName("point");
-        FluentActions.Invoking(() => Gradients.Check(x => x[0], [1.0], -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tolerance");
+        FluentActions.Invoking(() => Gradients.Check(x => x[0], [1.0], -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tolerance")
+            .WithMessage("The tolerance must be 0 or more. (Parameter 'tolerance')*Actual value was -1.");
         FluentActions.Invoking(() => Gradients.Check(x => x[0], [1.0], double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tolerance");
-        FluentActions.Invoking(() => Gradients.Check(_ => null!, [1.0])).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => Gradients.Check(_ => null!, [1.0])).Should().Throw<InvalidOperationException>()
+            .WithMessage("The function returned null instead of a value.");
+    }
+
+    // f(x, y) = 2x + y, whose derivative with respect to y is given wrongly as 4. At (0, 0) both central
+    // differences are exact: 2(x + h) - 2(x - h) = 4h and (0 + h) - (0 - h) = 2h, divided by 2h, so the numeric
+    // derivatives are 2 and 1 exactly, and the errors 0 and |4 - 1| / max(1, 4, 1) = 0.75.
+    private static Value TwoXPlusYWithAWrongSlope(IReadOnlyList<Value> x) =>
+        2 * x[0] + Value.Function("wrong", [x[1]], x[1].Data, [4.0]);
+
+    [Fact]
+    public void Each_error_is_relative_to_the_larger_derivative_and_the_largest_is_reported()
+    {
+        GradientCheck check = Gradients.Check(TwoXPlusYWithAWrongSlope, [0.0, 0.0]);
+
+        check.Analytic.Should().Equal(2.0, 4.0);
+        check.Numeric.Should().Equal(2.0, 1.0);
+        check.Errors.Should().Equal(0.0, 0.75);
+        check.MaxError.Should().Be(0.75);
+        check.Passed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void An_error_equal_to_the_tolerance_passes()
+    {
+        Gradients.Check(TwoXPlusYWithAWrongSlope, [0.0, 0.0], tolerance: 0.75).Passed.Should().BeTrue();
+        Gradients.Check(TwoXPlusYWithAWrongSlope, [0.0, 0.0], tolerance: 0.7499999999999999).Passed.Should().BeFalse();
+        Gradients.Check(x => 2 * x[0], [0.0], tolerance: 0).Passed.Should().BeTrue("both derivatives are exactly 2");
+    }
+
+    [Fact]
+    public void ToString_shows_the_outcome_and_marks_each_failing_input()
+    {
+        static string Row(string input, string point, string analytic, string numeric, string error) =>
+            input.PadLeft(5) + "  " + point.PadRight(24) + " " + analytic.PadRight(24) + " " + numeric.PadRight(24) + " " + error;
+
+        Gradients.Check(TwoXPlusYWithAWrongSlope, [0.0, 0.0]).ToString().Should().Be(
+            "Gradient check FAILED: max error 0.75, tolerance 1E-06\n"
+            + Row("input", "point", "analytic", "numeric", "error") + "\n"
+            + Row("0", "0", "2", "2", "0") + "\n"
+            + Row("1", "0", "4", "1", "0.75") + "  <-\n");
+        Gradients.Check(TwoXPlusYWithAWrongSlope, [0.0, 0.0], tolerance: 0.75).ToString().Should().Be(
+            "Gradient check passed: max error 0.75, tolerance 0.75\n"
+            + Row("input", "point", "analytic", "numeric", "error") + "\n"
+            + Row("0", "0", "2", "2", "0") + "\n"
+            + Row("1", "0", "4", "1", "0.75") + "\n");
+        Gradients.Check(x => x[0] / 3, [0.1]).ToString().Split('\n')[2].Should().StartWith(Row("0", "0.1", "0.3333333333333333", "", "").TrimEnd(),
+            "numbers are shown round-trip, not rounded");
+    }
+
+    [Fact]
+    public void The_step_grows_with_the_coordinate_so_large_points_are_checked_as_closely_as_small_ones()
+    {
+        // d(x³)/dx = 3e12 at 1e6. With h = ∛ε · |x| ≈ 6 the rounding error of f(x ± h) ≈ 1e18 is about 1e-11 of the
+        // difference; a step of ∛ε alone would make it about 1e-5.
+        GradientCheck check = Gradients.Check(x => x[0] * x[0] * x[0], [1e6]);
+        check.Analytic[0].Should().Be(3e12);
+        check.MaxError.Should().BeLessThan(1e-9);
+    }
+
+    [Fact]
+    public void Infinite_derivatives_that_agree_count_as_no_error()
+    {
+        // A spike just right of 1: +∞ on (1, 1 + 0.75h), 0 elsewhere, with its derivative given as +∞. The narrow
+        // difference at 1 ± h/2 straddles the spike and is +∞; the wide one at 1 ± h misses it and is 0; so the
+        // extrapolated numeric derivative is +∞ too.
+        double h = Math.Cbrt(Math.Pow(2, -52)); // the documented step for a point of size at most 1
+        Value Spike(IReadOnlyList<Value> x) =>
+            Value.Function("spike", [x[0]], x[0].Data > 1 && x[0].Data < 1 + 0.75 * h ? double.PositiveInfinity : 0, [double.PositiveInfinity]);
+
+        GradientCheck check = Gradients.Check(Spike, [1.0]);
+
+        check.Analytic[0].Should().Be(double.PositiveInfinity);
+        check.Numeric[0].Should().Be(double.PositiveInfinity);
+        check.Errors[0].Should().Be(0);
+        check.Passed.Should().BeTrue();
     }
 
     private static Value ReadmeExpression(IReadOnlyList<Value> x)

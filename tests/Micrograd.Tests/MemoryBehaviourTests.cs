@@ -81,6 +81,23 @@ public sealed class MemoryBehaviourTests
     }
 
     [Fact]
+    public void Gradients_Of_with_numbers_allocates_only_its_results()
+    {
+        // The sweep reuses the thread's traversal and its table of gradients, and without createGraph every
+        // derivative is a number: nothing is allocated per value of the graph.
+        var leaves = Enumerable.Range(0, 8).Select(i => new Value(0.1 * (i + 1))).ToArray();
+        Value output = UngroupedGraph(leaves);
+        double first = Gradients.Of(output, leaves)[3].Data; // grows this thread's buffers to the graph's size
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        IReadOnlyList<Value> gradients = Gradients.Of(output, leaves);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        gradients[3].Data.Should().Be(first);
+        allocated.Should().BeLessThan(2_000, "eight new leaves and the list that holds them");
+    }
+
+    [Fact]
     public void Buffers_of_up_to_a_million_values_are_kept_for_the_next_Backward()
     {
         // A chain of 600,000 values needs an order of 600,000 and a traversal stack as deep: both buffers grow

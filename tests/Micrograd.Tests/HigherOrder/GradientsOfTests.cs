@@ -145,6 +145,36 @@ public sealed class GradientsOfTests
     }
 
     [Fact]
+    public void Derivative_graphs_have_no_needless_nodes_for_one_times_a_value_or_zero_plus_a_value()
+    {
+        var x = new Value(1.5);
+        var y = new Value(-2.0);
+
+        // ∂(xy)/∂x is y itself: the seed's 1 · y, and adding it to a gradient that has nothing yet, build no node.
+        Gradients.Of(x * y, [x], createGraph: true)[0].Should().BeSameAs(y);
+
+        // ∂(|x| · x)/∂x = |x| + x · sign(x), where sign(x) is the number 1 on the right of the upstream gradient x.
+        Value abs = x.Abs();
+        Value derivative = Gradients.Of(abs * x, [x], createGraph: true)[0];
+        derivative.Operator.Should().Be("+");
+        derivative.Inputs.Should().HaveCount(2).And.OnlyContain(input => ReferenceEquals(input, abs) || ReferenceEquals(input, x));
+        derivative.Data.Should().Be(3.0);
+    }
+
+    [Fact]
+    public void A_lone_negative_zero_contribution_gives_positive_zero_as_Backward_does()
+    {
+        var x = new Value(3.0);
+        Value output = x * new Value(-0.0); // ∂/∂x = 1 · (−0) = −0, the only contribution
+
+        output.Backward(); // adds −0 to a zeroed gradient: 0 + (−0) = +0
+        double viaGradients = Gradients.Of(output, [x])[0].Data;
+
+        double.IsNegative(x.Grad).Should().BeFalse();
+        BitConverter.DoubleToInt64Bits(viaGradients).Should().Be(BitConverter.DoubleToInt64Bits(x.Grad));
+    }
+
+    [Fact]
     public void Null_arguments_are_refused_by_name()
     {
         var x = new Value(1.0);
@@ -157,7 +187,8 @@ public sealed class GradientsOfTests
     {
         var x = new Value(1.0);
         FluentActions.Invoking(() => Gradients.Of(x * x, [x, null!]))
-            .Should().Throw<ArgumentException>().WithParameterName("inputs").WithMessage("*index 1*");
+            .Should().Throw<ArgumentException>().WithParameterName("inputs")
+            .WithMessage("The inputs must not contain null (index 1). (Parameter 'inputs')");
     }
 
     [Fact]
