@@ -32,21 +32,6 @@ public partial class Value
         }
 
         private protected override IReadOnlyList<Value> InputList => new[] { Left, Right };
-
-        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
-        {
-            if (Left.NeedsVisit(expanded))
-            {
-                stack[top++] = Left;
-            }
-
-            if (Right.NeedsVisit(expanded))
-            {
-                stack[top++] = Right;
-            }
-
-            return top;
-        }
     }
 
     /// <summary>A value computed by <typeparamref name="TFunction"/> from two inputs, with the function's code inlined.</summary>

@@ -30,7 +30,7 @@ public partial class Value
     /// </summary>
     private abstract class Node : Value
     {
-        protected Node(double data, NodeShape shape = NodeShape.Other)
+        protected Node(double data, NodeShape shape)
             : base(data, shape)
         {
         }
@@ -42,8 +42,6 @@ public partial class Value
         private protected abstract override void PropagateToInputs();
 
         private protected abstract override void Recompute();
-
-        private protected abstract override int PushInputs(ref Slot[] stack, int top, uint expanded);
 
         /// <summary>
         /// ∂this/∂input for each entry of <see cref="Inputs"/> at the inputs' current data, from the operation's own
@@ -57,6 +55,26 @@ public partial class Value
         /// <see cref="Adjoints.Operand"/>, so that the same derivative gives numbers or a new graph.
         /// </summary>
         public abstract void PropagateToInputs(Scalar gradient, Adjoints adjoints);
+    }
+
+    /// <summary>
+    /// A node with any number of inputs (a sum, a dot product, an affine row, an operation of your own). The
+    /// traversal reads the input of a unary node and the two of a binary node itself, and asks any other node to
+    /// push its own.
+    /// </summary>
+    private abstract class WideNode : Node
+    {
+        protected WideNode(double data)
+            : base(data, NodeShape.Other)
+        {
+        }
+
+        /// <summary>
+        /// Pushes the inputs that a traversal has not reached yet (<see cref="NeedsVisit"/>) onto its stack, growing
+        /// it if they might not fit.
+        /// </summary>
+        /// <returns>The new top of the stack.</returns>
+        public abstract int PushInputs(ref Slot[] stack, int top, uint expanded);
     }
 
     /// <summary>The local derivative of <paramref name="value"/> with respect to each of its inputs; none for a leaf.</summary>

@@ -105,7 +105,7 @@ public partial class Value
                         break;
                     default:
                         Slot[] grown = stack; // a separate local, so that `stack` itself can stay in a register
-                        top = node.PushInputs(ref grown, top, expanded);
+                        top = Unsafe.As<WideNode>(node).PushInputs(ref grown, top, expanded);
                         stack = grown;
                         break;
                 }

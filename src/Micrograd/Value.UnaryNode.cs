@@ -21,16 +21,6 @@ public partial class Value
         }
 
         private protected override IReadOnlyList<Value> InputList => new[] { Input };
-
-        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
-        {
-            if (Input.NeedsVisit(expanded))
-            {
-                stack[top++] = Input;
-            }
-
-            return top;
-        }
     }
 
     /// <summary>

@@ -176,13 +176,6 @@ public partial class Value : IFormattable
     /// <summary>Why <c>Recompute</c> cannot work for this value, or <see langword="null"/> when it can.</summary>
     private protected virtual string? NotReplayableBecause => null;
 
-    /// <summary>
-    /// Pushes the inputs that a traversal has not reached yet (<see cref="NeedsVisit"/>) onto its stack. Room for
-    /// two is always there; a node with more inputs grows the stack itself.
-    /// </summary>
-    /// <returns>The new top of the stack.</returns>
-    private protected virtual int PushInputs(ref Slot[] stack, int top, uint expanded) => top;
-
     // ---- Text ---------------------------------------------------------------------------------------------
 
     /// <summary>Returns the value in the form <c>Value(data=4.6252, grad=0)</c>, with the label if there is one.</summary>

@@ -17,6 +17,7 @@ public sealed class NumericEdgeCaseTests
     [InlineData(-12.0, 6.144193477732806e-06, 6.144174602214718e-06)]
     [InlineData(15.0, 15.000000305902274, 0.999999694097773)]
     [InlineData(19.0, 19.000000005602796, 0.9999999943972036)]
+    [InlineData(20.0, 20.000000002061153, 0.9999999979388463)] // at exactly 20 the threshold (x > 20) is not passed yet
     [InlineData(21.0, 21.0, 1.0)]
     public void Softplus_keeps_full_precision_where_the_exponential_term_is_tiny(double x, double expected, double slope)
     {
@@ -103,6 +104,21 @@ public sealed class NumericEdgeCaseTests
         var tx = Torch.Scalar(0.0);
         tx.relu().backward();
         x.Grad.Should().Be(Torch.Grad(tx)).And.Be(0.0);
+    }
+
+    [Theory]
+    [InlineData("-0")] // as text: xunit counts -0.0 and 0.0 as the same case
+    [InlineData("0")]
+    [InlineData("NaN")]
+    public void Relu_passes_negative_zero_and_NaN_through_bit_for_bit_as_TorchSharp_does(string text)
+    {
+        double input = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        using var scope = torch.NewDisposeScope();
+        double expected = Torch.Data(Torch.Scalar(input).relu());
+
+        double actual = new Value(input).Relu().Data;
+
+        BitConverter.DoubleToInt64Bits(actual).Should().Be(BitConverter.DoubleToInt64Bits(expected), "relu({0}) is {1} in TorchSharp", input, expected);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public partial class Value
     }
 
     /// <summary>activation(w_j·x + b_j) for row j of a map.</summary>
-    private sealed class AffineNode<TFunction> : Node
+    private sealed class AffineNode<TFunction> : WideNode
         where TFunction : struct, IUnaryFunction
     {
         private readonly AffineCall<TFunction> _call;
@@ -244,7 +244,7 @@ public partial class Value
             }
         }
 
-        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
+        public override int PushInputs(ref Slot[] stack, int top, uint expanded)
         {
             AffineCall<TFunction> call = _call;
             Value? bias = call.Map.Biases?[_row];

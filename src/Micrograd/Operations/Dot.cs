@@ -90,7 +90,7 @@ public partial class Value
     }
 
     /// <summary>l0*r0 + l1*r1 + ... + ln-1*rn-1.</summary>
-    private sealed class DotNode : Node
+    private sealed class DotNode : WideNode
     {
         private readonly Value[] _left;
         private readonly Value[] _right;
@@ -167,7 +167,7 @@ public partial class Value
             }
         }
 
-        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded)
+        public override int PushInputs(ref Slot[] stack, int top, uint expanded)
         {
             if (_leftHasInterior)
             {

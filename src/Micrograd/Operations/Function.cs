@@ -166,7 +166,7 @@ public partial class Value
     }
 
     /// <summary>A user-defined operation: its result and local gradients were computed by the caller.</summary>
-    private sealed class FunctionNode : Node
+    private sealed class FunctionNode : WideNode
     {
         private readonly string _name;
         private readonly Value[] _inputs;
@@ -246,7 +246,7 @@ public partial class Value
 
         private protected override IReadOnlyList<Value> InputList => Array.AsReadOnly(_inputs);
 
-        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded) =>
+        public override int PushInputs(ref Slot[] stack, int top, uint expanded) =>
             _hasInterior ? PushUnvisited(_inputs, ref stack, top, expanded) : top;
     }
 }

@@ -22,7 +22,7 @@ internal readonly struct ReluFunction : IUnaryFunction
 
     public string DerivativeText => "1 if out > 0, else 0";
 
-    public double Forward(double x) => x > 0 || double.IsNaN(x) ? x : 0.0;
+    public double Forward(double x) => x < 0 ? 0.0 : x; // micrograd's own test: NaN and −0 pass through, as in PyTorch
 
     // d(relu x)/dx = 1 where the output is positive, else 0 (0 at the kink). As in PyTorch, the gradient is passed
     // or blocked, never multiplied by 0 (so an infinite gradient does not become NaN), and a NaN output passes it.

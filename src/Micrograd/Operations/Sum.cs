@@ -58,7 +58,7 @@ public partial class Value
     }
 
     /// <summary>a0 + a1 + ... + an-1.</summary>
-    private sealed class SumNode : Node
+    private sealed class SumNode : WideNode
     {
         private readonly Value[] _inputs;
         private readonly bool _hasInterior; // when false, the traversal need not scan the inputs
@@ -118,7 +118,7 @@ public partial class Value
 
         private protected override IReadOnlyList<Value> InputList => Array.AsReadOnly(_inputs);
 
-        private protected override int PushInputs(ref Slot[] stack, int top, uint expanded) =>
+        public override int PushInputs(ref Slot[] stack, int top, uint expanded) =>
             _hasInterior ? PushUnvisited(_inputs, ref stack, top, expanded) : top;
     }
 }
