@@ -77,17 +77,8 @@ public partial class Value
         public abstract int PushInputs(ref Slot[] stack, int top, uint expanded);
     }
 
-    /// <summary>The local derivative of <paramref name="value"/> with respect to each of its inputs; none for a leaf.</summary>
-    internal static double[] LocalDerivativesOf(Value value, out string formula)
-    {
-        if (value is Node node)
-        {
-            return node.LocalDerivatives(out formula);
-        }
-
-        formula = string.Empty;
-        return [];
-    }
+    /// <summary>The local derivative of <paramref name="interior"/>, an interior value, with respect to each of its inputs.</summary>
+    internal static double[] LocalDerivativesOf(Value interior, out string formula) => ((Node)interior).LocalDerivatives(out formula);
 
     /// <summary>
     /// Reverse-mode differentiation into <paramref name="adjoints"/> rather than <see cref="Grad"/>: seeds

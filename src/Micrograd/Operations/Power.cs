@@ -27,7 +27,11 @@ public partial class Value
     /// <param name="exponent">The exponent.</param>
     /// <returns><c>this</c> to the power <paramref name="exponent"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="exponent"/> is <see langword="null"/>.</exception>
-    public Value Pow(Value exponent) => Binary<PowerFunction>(this, exponent, "this", nameof(exponent));
+    public Value Pow(Value exponent)
+    {
+        CheckNotNull(exponent, nameof(exponent));
+        return BinaryOf<PowerFunction>(this, exponent);
+    }
 }
 
 public partial class UnaryOperation
