@@ -98,6 +98,28 @@ public sealed class MemoryBehaviourTests
     }
 
     [Fact]
+    public void Drawing_the_graph_page_gives_the_threads_scratch_buffers_back()
+    {
+        // The page asks for Backward's order with the same traversal; if it kept it, the next Backward would
+        // have to allocate new buffers.
+        var x = new Value(0.5);
+        Value y = x;
+        for (int i = 0; i < 50; i++)
+        {
+            y = (y * x + 1).Tanh();
+        }
+
+        y.Backward();
+        y.ToHtml().Should().Contain("\"order\":[");
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        y.Backward();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().Be(0);
+    }
+
+    [Fact]
     public void Buffers_of_up_to_a_million_values_are_kept_for_the_next_Backward()
     {
         // A chain of 600,000 values needs an order of 600,000 and a traversal stack as deep: both buffers grow

@@ -121,6 +121,22 @@ public sealed class NumericEdgeCaseTests
         BitConverter.DoubleToInt64Bits(actual).Should().Be(BitConverter.DoubleToInt64Bits(expected), "relu({0}) is {1} in TorchSharp", input, expected);
     }
 
+    [Theory]
+    [InlineData("-0", -0.5)] // -0 · -0.5 = +0: zero takes the slope's side, as the sign of zero shows
+    [InlineData("0", -0.5)]
+    [InlineData("0", double.PositiveInfinity)] // 0 · ∞ = NaN
+    [InlineData("-1", 0.01)]
+    public void LeakyRelu_at_zero_applies_the_slope_bit_for_bit_as_TorchSharp_does(string text, double slope)
+    {
+        double input = double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        using var scope = torch.NewDisposeScope();
+        double expected = Torch.Data(torch.nn.functional.leaky_relu(Torch.Scalar(input), slope));
+
+        double actual = new Value(input).LeakyRelu(slope).Data;
+
+        BitConverter.DoubleToInt64Bits(actual).Should().Be(BitConverter.DoubleToInt64Bits(expected), "leaky_relu({0}, {1}) is {2} in TorchSharp", input, slope, expected);
+    }
+
     [Fact]
     public void Zero_to_the_power_zero_is_one_with_finite_gradients_as_in_TorchSharp()
     {
