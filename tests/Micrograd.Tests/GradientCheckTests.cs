@@ -156,6 +156,15 @@ public sealed class GradientCheckTests
     }
 
     [Fact]
+    public void ToString_shows_the_errors_to_three_significant_digits()
+    {
+        // The derivative of the identity given as 3: error |3 - 1| / 3 = 0.666…
+        GradientCheck check = Gradients.Check(x => Value.Function("wrong", [x[0]], x[0].Data, [3.0]), [0.0]);
+
+        check.ToString().Should().StartWith("Gradient check FAILED: max error 0.667, tolerance 1E-06\n").And.EndWith(" 0.667  <-\n");
+    }
+
+    [Fact]
     public void The_step_grows_with_the_coordinate_so_large_points_are_checked_as_closely_as_small_ones()
     {
         // d(x³)/dx = 3e12 at 1e6. With h = ∛ε · |x| ≈ 6 the rounding error of f(x ± h) ≈ 1e18 is about 1e-11 of the
