@@ -198,7 +198,7 @@ public sealed class CompiledGraphTests
         Action act = () => y.Compile();
         act.Should().Throw<NotSupportedException>().WithMessage(
             "This graph cannot be compiled: the user-defined operation 'frozen' was given its value and local gradients as numbers, "
-            + "so it cannot compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function.");
+            + "so it cannot compute them again for new inputs; make it with a Value.Function overload that takes an evaluate function.");
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class UserDefinedOperationTests
     public void A_null_input_is_refused_with_its_index()
     {
         Action act = () => Value.Function("f", [new Value(1.0), null!], 1, [1, 2]);
-        act.Should().Throw<ArgumentException>().WithParameterName("inputs").WithMessage("*index 1*");
+        act.Should().Throw<ArgumentNullException>().WithParameterName("inputs").WithMessage("inputs[1] is null.*");
     }
 
     [Fact]

@@ -66,11 +66,11 @@ public sealed class UserDefinedOperationDerivativeTests
     {
         var x = new Value(1.0);
         FluentActions.Invoking(() => Value.Function("f", [x], 1, [x, x]))
-            .Should().Throw<ArgumentException>().WithParameterName("localGradients").WithMessage("*1 values*2*");
+            .Should().Throw<ArgumentException>().WithParameterName("localGradients").WithMessage("*inputs has 1 value and localGradients has 2 gradients*");
         FluentActions.Invoking(() => Value.Function("f", [x], 1, [(Value)null!]))
-            .Should().Throw<ArgumentException>().WithParameterName("localGradients").WithMessage("*index 0*");
+            .Should().Throw<ArgumentNullException>().WithParameterName("localGradients").WithMessage("localGradients[0] is null.*");
         FluentActions.Invoking(() => Value.Function("f", [null!], 1, [x]))
-            .Should().Throw<ArgumentException>().WithParameterName("inputs").WithMessage("*index 0*");
+            .Should().Throw<ArgumentNullException>().WithParameterName("inputs").WithMessage("inputs[0] is null.*");
         FluentActions.Invoking(() => Value.Function(null!, [x], 1, [x]))
             .Should().Throw<ArgumentNullException>().WithParameterName("name");
         FluentActions.Invoking(() => Value.Function("f", null!, 1, [x]))
