@@ -40,12 +40,12 @@ internal static class ArgumentChecks
         }
     }
 
-    /// <summary>A copy of a list of values that a node can own, refusing a null list or element.</summary>
-    public static Value[] Copy(IReadOnlyList<Value>? values, string parameterName)
+    /// <summary>A copy of a list of values that a node can own, refusing a null list or element (named as in <see cref="Elements"/>).</summary>
+    public static Value[] Copy(IReadOnlyList<Value>? values, string parameterName, string? path = null)
     {
         NotNull(values, parameterName);
         Value[] copy = CopyOf(values!);
-        Elements(copy, parameterName);
+        Elements(copy, parameterName, path);
         return copy;
     }
 

@@ -113,11 +113,13 @@ public partial class Value : IFormattable
     public bool IsLeaf => _shape == NodeShape.Leaf;
 
     /// <summary>
-    /// The name of the operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>,
-    /// <c>"*"</c>, <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>,
-    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sum"</c>, <c>"dot"</c>, an affine node's formula such as
-    /// <c>"ReLU(w·x+b)"</c>, the name given to <c>Function</c>, and so on; each operation's own
-    /// documentation gives its name. Empty for a leaf.
+    /// The name of the operation that produced this value; empty for a leaf. One rule names them all: micrograd's own
+    /// name where micrograd has the operation (<c>"+"</c>, <c>"*"</c>, <c>"**2"</c> for a constant exponent,
+    /// <c>"exp"</c>, <c>"tanh"</c>, <c>"ReLU"</c>), the C# operator for the other operators (<c>"-"</c>, <c>"/"</c>,
+    /// <c>"**"</c>), and otherwise PyTorch's function name in lower case (<c>"neg"</c>, <c>"log"</c>,
+    /// <c>"sigmoid"</c>, <c>"softplus"</c>, <c>"gelu"</c>, <c>"abs"</c>, <c>"max"</c>, <c>"sum"</c>, <c>"dot"</c>),
+    /// with its parameter in parentheses (<c>"leaky_relu(0.01)"</c>). An affine node shows its formula, such as
+    /// <c>"ReLU(w·x+b)"</c>; an operation of your own, the name given to <c>Function</c>.
     /// </summary>
     public string Operator => this is Node node ? node.Name : string.Empty;
 

@@ -84,4 +84,17 @@ public sealed class UserDefinedOperationDerivativeTests
         FluentActions.Invoking(() => Softsign.Differentiable(x).Compile())
             .Should().Throw<NotSupportedException>().WithMessage("*'softsign'*evaluate*");
     }
+
+    [Fact]
+    public void A_second_derivative_through_a_Function_with_number_gradients_is_refused_with_the_way_out()
+    {
+        var x = new Value(2.0);
+        Value y = Value.Function("square", [x], 4.0, [4.0]);
+        Action act = () => Gradients.Of(y, [x], createGraph: true);
+        act.Should().Throw<NotSupportedException>().WithMessage(
+            "Cannot differentiate through the user-defined operation 'square' with createGraph: true: its local "
+            + "gradients are numbers, which have no derivatives of their own. Make it with a Value.Function overload whose "
+            + "localGradients are values built from the inputs (Value.Function(name, inputs, data, IReadOnlyList<Value> "
+            + "localGradients), or Value.Function(name, inputs, evaluate, localGradients)); those can be differentiated to any order.");
+    }
 }

@@ -1,6 +1,6 @@
 using Micrograd.Tests.Reference;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>Each <see cref="UnaryOperation"/> is the same function as the <see cref="Value"/> method it names.</summary>
 public sealed class UnaryOperationTests
@@ -45,8 +45,8 @@ public sealed class UnaryOperationTests
 
         typeof(UnaryOperation).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Select(p => ((UnaryOperation)p.GetValue(null)!).Name).Should().OnlyHaveUniqueItems()
-            .And.Contain(["neg", "exp", "log", "tanh", "ReLU", "sigmoid", "softplus", "sin", "cos", "sqrt", "abs", "GELU"]);
-        UnaryOperation.LeakyRelu(0.3).Name.Should().Be("LeakyReLU");
+            .And.Contain(["neg", "exp", "log", "tanh", "ReLU", "sigmoid", "softplus", "sin", "cos", "sqrt", "abs", "gelu"]);
+        UnaryOperation.LeakyRelu(0.3).Name.Should().Be("leaky_relu(0.3)");
         UnaryOperation.Pow(3).Name.Should().Be("**3");
         UnaryOperation.Tanh.ToString().Should().Be("tanh");
     }

@@ -1,6 +1,6 @@
 using Micrograd.Tests.Reference;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary><see cref="AffineMap"/>: activation(w·x + b) per row as one node, over inputs every row shares.</summary>
 public sealed class AffineMapTests
@@ -9,10 +9,10 @@ public sealed class AffineMapTests
     [InlineData(true, "tanh", "tanh(w·x+b)")]
     [InlineData(true, null, "w·x+b")]
     [InlineData(false, null, "w·x")]
-    [InlineData(false, "GELU", "GELU(w·x)")]
+    [InlineData(false, "gelu", "gelu(w·x)")]
     public void Each_row_is_one_node_whose_operator_is_the_maps_formula(bool withBias, string? activation, string formula)
     {
-        UnaryOperation? operation = activation switch { "tanh" => UnaryOperation.Tanh, "GELU" => UnaryOperation.Gelu, _ => null };
+        UnaryOperation? operation = activation switch { "tanh" => UnaryOperation.Tanh, "gelu" => UnaryOperation.Gelu, _ => null };
         var map = new AffineMap([[new Value(1), new Value(2)], [new Value(3), new Value(4)]], withBias ? [new Value(0.5), new Value(-0.5)] : null, operation);
         Value[] outputs = map.Apply([new Value(1.0), new Value(-1.0)]);
         outputs.Should().HaveCount(2);
@@ -120,14 +120,14 @@ public sealed class AffineMapTests
             .WithMessage("A map needs at least one row of weights. (Parameter 'weights')");
         FluentActions.Invoking(() => new AffineMap([[v, v], [v]])).Should().Throw<ArgumentException>().WithParameterName("weights")
             .WithMessage("Every row must be as long as the first: row 0 has 2 weights and row 1 has 1. (Parameter 'weights')");
-        FluentActions.Invoking(() => new AffineMap([[v], null!])).Should().Throw<ArgumentException>().WithParameterName("weights")
-            .WithMessage("Row 1 of the weights is null. (Parameter 'weights')");
-        FluentActions.Invoking(() => new AffineMap([[v, null!]])).Should().Throw<ArgumentException>().WithParameterName("weights")
-            .WithMessage("Weight 1 of row 0 is null. (Parameter 'weights')");
+        FluentActions.Invoking(() => new AffineMap([[v], null!])).Should().Throw<ArgumentNullException>().WithParameterName("weights")
+            .WithMessage("weights[1] is null. (Parameter 'weights')");
+        FluentActions.Invoking(() => new AffineMap([[v, null!]])).Should().Throw<ArgumentNullException>().WithParameterName("weights")
+            .WithMessage("weights[0][1] is null. (Parameter 'weights')");
         FluentActions.Invoking(() => new AffineMap([[v], [v]], [v])).Should().Throw<ArgumentException>().WithParameterName("biases")
             .WithMessage("There must be one bias per row: weights has 2 rows and biases has 1. (Parameter 'biases')");
-        FluentActions.Invoking(() => new AffineMap([[v], [v]], [v, null!])).Should().Throw<ArgumentException>().WithParameterName("biases")
-            .WithMessage("Bias 1 is null. (Parameter 'biases')");
+        FluentActions.Invoking(() => new AffineMap([[v], [v]], [v, null!])).Should().Throw<ArgumentNullException>().WithParameterName("biases")
+            .WithMessage("biases[1] is null. (Parameter 'biases')");
     }
 
     [Fact]

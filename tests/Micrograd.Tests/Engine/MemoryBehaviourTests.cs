@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>
 /// Backward keeps its scratch buffers on the thread for the next call: that must cost no memory per node in a
@@ -120,10 +120,9 @@ public sealed class MemoryBehaviourTests
     }
 
     [Fact]
-    public void Buffers_of_up_to_a_million_values_are_kept_for_the_next_Backward()
+    public void A_deep_chain_back_propagates_and_a_second_Backward_allocates_nothing()
     {
-        // A chain of 600,000 values needs an order of 600,000 and a traversal stack as deep: both buffers grow
-        // to 2^20 entries, the most that is kept.
+        // 600,000 values in a chain: no recursion, so no stack overflow; the buffers the first call grew serve the second.
         var x = new Value(1.0);
         Value y = x;
         for (int i = 0; i < 600_000; i++)
@@ -141,117 +140,85 @@ public sealed class MemoryBehaviourTests
     }
 
     [Fact]
-    public void An_order_of_more_than_a_million_values_is_not_kept_after_Backward()
+    public void A_graph_of_millions_of_values_back_propagates_again_and_again()
     {
-        // A balanced tree of additions over 2^20 products: an order of 2^21 - 1 values, but a traversal stack
-        // only about 40 deep.
+        // A balanced tree of additions over 2^20 products (2^21 - 1 values), and one sum of a value 1,100,000 times.
         var x = new Value(1.0);
-        Value y = BalancedSum(x, 20);
-        y.Backward();
-        x.Grad.Should().Be(1 << 20);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        y.Backward();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().BeGreaterThanOrEqualTo((1L << 21) * IntPtr.Size, "the order's buffer was given back and had to grow again");
-        x.Grad.Should().Be(2 << 20);
-    }
-
-    [Fact]
-    public void A_traversal_stack_of_more_than_a_million_entries_is_not_kept_after_Backward()
-    {
-        // One sum of the same value 1,100,000 times: every copy goes on the stack, but the order holds two values.
-        var x = new Value(1.0);
-        Value y = Value.Sum(Enumerable.Repeat(x * 2.0, 1_100_000));
-        y.Backward();
-        x.Grad.Should().Be(2.2e6);
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        y.Backward();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().BeGreaterThanOrEqualTo(1_100_000L * IntPtr.Size, "the stack was given back and had to grow again");
-        x.Grad.Should().Be(4.4e6);
-    }
-
-    // Nodes with many inputs grow the traversal stack themselves, by as much as they need; each case starts
-    // from a stack of the initial size (the previous test drops it), so a thousand inputs cannot fit unless it grows.
-    [Fact]
-    public void Nodes_with_a_thousand_computed_inputs_are_traversed_from_a_fresh_stack()
-    {
-        var x = new Value(1.0);
-        Value[] scaled = Enumerable.Range(1, 1000).Select(k => x * (double)k).ToArray(); // d(scaled[k-1])/dx = k
-        Value[] others = Enumerable.Range(1, 1000).Select(k => x * 1.0).ToArray();
-
-        DropTraversalBuffers();
-        Value.Sum(scaled).Backward();
-        x.Grad.Should().Be(500_500); // 1 + 2 + ... + 1000
-
-        x.Grad = 0;
-        DropTraversalBuffers();
-        Value.Dot(scaled, others).Backward(); // Σ k·x·x at x = 1: derivative Σ 2k
-        x.Grad.Should().Be(1_001_000);
-
-        x.Grad = 0;
-        DropTraversalBuffers();
-        Value.Function("sum", scaled, 0.0, Enumerable.Repeat(1.0, 1000).ToArray()).Backward();
-        x.Grad.Should().Be(500_500);
-
-        x.Grad = 0;
-        DropTraversalBuffers();
-        var weights = new[] { Enumerable.Repeat(new Value(1.0), 1000).ToArray() };
-        new AffineMap(weights).Apply(scaled)[0].Backward();
-        x.Grad.Should().Be(500_500);
-    }
-
-    [Fact]
-    public void Backward_grows_its_buffers_geometrically_through_nested_wide_nodes()
-    {
-        // 20,000 nested sums of three computed values: the stack deepens by one per level, and each level's
-        // sum grows it for its three inputs. Doubling keeps the total of all growth within a few times the final
-        // buffers; growing by just what each level needs would copy the whole stack every few levels.
-        var x = new Value(1.0);
-        Value y = x * 1.0;
-        for (int i = 0; i < 20_000; i++)
+        Value tree = BalancedSum(x, 20);
+        Value wide = Value.Sum(Enumerable.Repeat(x * 2.0, 1_100_000));
+        for (int pass = 1; pass <= 2; pass++)
         {
-            y = Value.Sum(y, x * 1.0, x * 2.0);
+            x.Grad = 0;
+            tree.Backward();
+            x.Grad.Should().Be(1 << 20);
+            x.Grad = 0;
+            wide.Backward();
+            x.Grad.Should().Be(2.2e6);
         }
-
-        DropTraversalBuffers();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        y.Backward();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        x.Grad.Should().Be(60_001);
-        allocated.Should().BeLessThan(60_001L * 64, "at most 64 bytes for each of the 60,001 values");
     }
 
     [Theory]
-    [InlineData(62)]
+    [InlineData(1)]
+    [InlineData(2)]
     [InlineData(63)]
     [InlineData(64)]
     [InlineData(65)]
-    [InlineData(66)]
-    public void A_node_with_about_as_many_computed_inputs_as_the_initial_stack_holds_is_traversed(int count)
+    [InlineData(1000)]
+    [InlineData(100_000)]
+    public void Nodes_of_any_number_of_computed_inputs_back_propagate_on_a_new_thread(int count)
     {
-        // The initial stack holds 64 entries; with the node itself beneath them, these inputs just fit or just
-        // do not, and the node must grow the stack whenever they might not.
-        var x = new Value(1.0);
-        Value[] scaled = Enumerable.Range(1, count).Select(k => x * (double)k).ToArray();
+        // A new thread starts with new buffers, so each node must grow them for as many inputs as it has.
+        double sum = 0, dot = 0, user = 0, affine = 0;
+        var thread = new Thread(() =>
+        {
+            var x = new Value(1.0);
+            Value[] scaled = Enumerable.Range(1, count).Select(k => x * (double)k).ToArray(); // d(scaled[k-1])/dx = k
+            Value[] ones = Enumerable.Range(1, count).Select(_ => x * 1.0).ToArray();
+            Value.Sum(scaled).Backward();
+            sum = x.Grad;
+            x.Grad = 0;
+            Value.Dot(scaled, ones).Backward(); // Σ k·x·x at x = 1: derivative Σ 2k
+            dot = x.Grad;
+            x.Grad = 0;
+            Value.Function("sum", scaled, 0.0, Enumerable.Repeat(1.0, count).ToArray()).Backward();
+            user = x.Grad;
+            x.Grad = 0;
+            new AffineMap([Enumerable.Repeat(new Value(1.0), count).ToArray()]).Apply(scaled)[0].Backward();
+            affine = x.Grad;
+        });
+        thread.Start();
+        thread.Join();
 
-        DropTraversalBuffers();
-        Value.Sum(scaled).Backward();
-
-        x.Grad.Should().Be(count * (count + 1) / 2);
+        double expected = count * (count + 1.0) / 2;
+        (sum, dot, user, affine).Should().Be((expected, 2 * expected, expected, expected));
     }
 
-    // Back-propagates a graph big enough that the thread's traversal gives its buffers back, so that the next
-    // Backward starts from the initial size.
-    private static void DropTraversalBuffers()
+    [Fact]
+    public void Backward_through_nested_wide_nodes_allocates_a_few_times_the_graph_at_most()
     {
-        var leaf = new Value(1.0);
-        Value.Sum(Enumerable.Repeat(leaf * 1.0, 1_100_000)).Backward();
+        // 20,000 nested sums of three computed values, back-propagated first on a new thread: the buffers grow as the
+        // sort deepens, geometrically, so the total stays within a few times the final buffers.
+        long allocated = 0;
+        double gradient = 0;
+        var thread = new Thread(() =>
+        {
+            var x = new Value(1.0);
+            Value y = x * 1.0;
+            for (int i = 0; i < 20_000; i++)
+            {
+                y = Value.Sum(y, x * 1.0, x * 2.0);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            y.Backward();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            gradient = x.Grad;
+        });
+        thread.Start();
+        thread.Join();
+
+        gradient.Should().Be(60_001);
+        allocated.Should().BeLessThan(60_001L * 64, "at most 64 bytes for each of the 60,001 values");
     }
 
     private static Value BalancedSum(Value x, int depth) =>

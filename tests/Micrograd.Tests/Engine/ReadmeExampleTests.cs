@@ -2,7 +2,7 @@ using Micrograd.Tests.Reference;
 using TorchSharp;
 using Tensor = TorchSharp.torch.Tensor;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>
 /// The expression from the Python original's README and tests, in its tanh and relu forms. The printed figures
@@ -17,31 +17,13 @@ public sealed class ReadmeExampleTests
     {
         var a = new Value(-4.0);
         var b = new Value(2.0);
-        var c = a + b;
-        var d = a * b + b.Pow(3);
-        c += c + 1;
-        c += 1 + c + (-a);
-        d += d * 2 + Squash(b + a, useRelu);
-        d += 3 * d + Squash(b - a, useRelu);
-        var e = c - d;
-        var f = e.Pow(2);
-        var g = f / 2.0;
-        g += 10.0 / f;
+        Value g = MicrogradReadme.Expression(a, b, useRelu);
         g.Backward();
 
         using var scope = torch.NewDisposeScope();
         Tensor ta = Torch.Scalar(-4.0);
         Tensor tb = Torch.Scalar(2.0);
-        Tensor tc = ta + tb;
-        Tensor td = ta * tb + tb.pow(3);
-        tc = tc + (tc + 1);
-        tc = tc + (1 + tc + (-ta));
-        td = td + (td * 2 + Squash(tb + ta, useRelu));
-        td = td + (3 * td + Squash(tb - ta, useRelu));
-        Tensor te = tc - td;
-        Tensor tf = te.pow(2);
-        Tensor tg = tf / 2.0;
-        tg = tg + (10.0 / tf);
+        Tensor tg = MicrogradReadme.Expression(ta, tb, useRelu);
         tg.backward();
 
         g.Data.ShouldBeCloseTo(Torch.Data(tg), "g.Data");
@@ -76,8 +58,4 @@ public sealed class ReadmeExampleTests
         y.Data.ShouldBeCloseTo(Torch.Data(ty), "y.Data");
         x.Grad.ShouldBeCloseTo(Torch.Grad(tx), "x.Grad");
     }
-
-    private static Value Squash(Value v, bool useRelu) => useRelu ? v.Relu() : v.Tanh();
-
-    private static Tensor Squash(Tensor t, bool useRelu) => useRelu ? t.relu() : t.tanh();
 }

@@ -2,7 +2,7 @@ using Micrograd.Tests.Reference;
 using TorchSharp;
 using Tensor = TorchSharp.torch.Tensor;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>
 /// Property-style check: random expression graphs, where every new node may reuse any earlier one, are built

@@ -2,7 +2,7 @@ using Micrograd.Tests.Reference;
 using TorchSharp;
 using Tensor = TorchSharp.torch.Tensor;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>
 /// Calling Backward again follows PyTorch: leaves accumulate, interior values are recomputed. (The Python

@@ -1,7 +1,7 @@
 using Micrograd.Tests.Reference;
 using TorchSharp;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>IEEE 754 semantics as in PyTorch: no operation throws for a numeric domain, and saturating functions stay finite.</summary>
 public sealed class NumericEdgeCaseTests

@@ -2,7 +2,7 @@ using Micrograd.Tests.Reference;
 using TorchSharp;
 using Tensor = TorchSharp.torch.Tensor;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary><see cref="Value.Function"/>: an operation whose value and local gradients the caller computes.</summary>
 public sealed class UserDefinedOperationTests
@@ -82,5 +82,28 @@ public sealed class UserDefinedOperationTests
     {
         Action act = () => Value.Function("f", [new Value(1.0), new Value(2.0)], 1, [1, 2, 3]);
         act.Should().Throw<ArgumentException>().WithParameterName("localGradients").WithMessage("*inputs has 2*localGradients has 3*");
+    }
+
+    [Fact]
+    public void Function_with_a_gradient_count_unlike_the_input_count_names_both_counts()
+    {
+        var x = new Value(1.0);
+        Action numbers = () => Value.Function("f", [x, x], 0.0, [1.0]);
+        Action values = () => Value.Function("f", [x, x], 0.0, [x]);
+        foreach (Action act in new[] { numbers, values })
+        {
+            act.Should().Throw<ArgumentException>()
+                .WithMessage("There must be one local gradient per input: inputs has 2 values and localGradients has 1 gradient.*")
+                .WithParameterName("localGradients");
+        }
+    }
+
+    [Fact]
+    public void Function_with_a_null_input_names_the_index()
+    {
+        Action act = () => Value.Function("f", [new Value(1.0), null!], 0.0, [1.0, 1.0]);
+        act.Should().Throw<ArgumentNullException>()
+            .WithMessage("inputs[1] is null.*")
+            .WithParameterName("inputs");
     }
 }

@@ -1,4 +1,4 @@
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>
 /// Nothing in building the order or propagating may recurse: in .NET a stack overflow cannot be caught and ends

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Pictures;
 
 /// <summary>Graph pictures: exact text for a small graph (written by hand), safe labels, a size limit, and Graphviz accepting the output.</summary>
 public sealed class GraphPictureTests
@@ -172,4 +172,26 @@ public sealed class GraphPictureTests
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, program))
             .FirstOrDefault(File.Exists);
+
+    [Fact]
+    public void A_graph_over_the_drawing_limit_is_refused_without_walking_all_of_it()
+    {
+        // A chain of a million values: refusing it must not cost a walk of the whole chain (which would allocate a
+        // stack as deep as the chain), only of the limit plus one values.
+        var x = new Value(1.0);
+        Value y = x;
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            y = -y;
+        }
+
+        foreach (Func<string> draw in new Func<string>[] { () => y.ToDot(), () => y.ToMermaid(), y.ToHtml })
+        {
+            draw.Should().Throw<InvalidOperationException>().WithMessage("The graph has more than 2000 values*");
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            draw.Should().Throw<InvalidOperationException>();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated.Should().BeLessThan(1_000_000, "a walk of the whole chain would allocate tens of megabytes");
+        }
+    }
 }

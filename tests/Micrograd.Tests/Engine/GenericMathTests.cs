@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>On .NET 8 and later a Value works in code written against the generic math operator interfaces.</summary>
 public sealed class GenericMathTests

@@ -1,4 +1,4 @@
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>A null operand is a programming error: it throws ArgumentNullException naming the argument.</summary>
 public sealed class ArgumentValidationTests
@@ -40,5 +40,32 @@ public sealed class ArgumentValidationTests
     public void A_null_operand_throws_ArgumentNullException_naming_it(string expression, Action act, string parameter)
     {
         act.Should().Throw<ArgumentNullException>(expression).WithParameterName(parameter);
+    }
+
+    [Fact]
+    public void Dot_of_vectors_of_different_lengths_names_both_lengths()
+    {
+        Action act = () => Value.Dot([1.0, 2.0], [1.0, 2.0, 3.0]);
+        act.Should().Throw<ArgumentException>()
+            .WithMessage("Both vectors must have the same length: left has 2 values and right has 3.*")
+            .WithParameterName("right");
+    }
+
+    [Fact]
+    public void Dot_with_a_null_element_names_the_vector_and_the_index()
+    {
+        Action act = () => Value.Dot([1.0, null!], [1.0, 2.0]);
+        act.Should().Throw<ArgumentNullException>()
+            .WithMessage("left[1] is null.*")
+            .WithParameterName("left");
+    }
+
+    [Fact]
+    public void Sum_with_a_null_element_names_the_index()
+    {
+        Action act = () => Value.Sum(new Value(1.0), null!);
+        act.Should().Throw<ArgumentNullException>()
+            .WithMessage("values[1] is null.*")
+            .WithParameterName("values");
     }
 }

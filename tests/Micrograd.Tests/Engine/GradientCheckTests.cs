@@ -1,4 +1,6 @@
-namespace Micrograd.Tests;
+using Micrograd.Tests.Reference;
+
+namespace Micrograd.Tests.Engine;
 
 /// <summary><see cref="Gradients.Check"/> against finite differences: every built-in operation passes, a wrong derivative fails.</summary>
 public sealed class GradientCheckTests
@@ -192,19 +194,5 @@ public sealed class GradientCheckTests
         check.Passed.Should().BeTrue();
     }
 
-    private static Value ReadmeExpression(IReadOnlyList<Value> x)
-    {
-        Value a = x[0], b = x[1];
-        var c = a + b;
-        var d = a * b + b.Pow(3);
-        c += c + 1;
-        c += 1 + c + (-a);
-        d += d * 2 + (b + a).Tanh();
-        d += 3 * d + (b - a).Tanh();
-        var e = c - d;
-        var f = e.Pow(2);
-        var g = f / 2.0;
-        g += 10.0 / f;
-        return g;
-    }
+    private static Value ReadmeExpression(IReadOnlyList<Value> x) => MicrogradReadme.Expression(x[0], x[1]);
 }

@@ -1,4 +1,4 @@
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>What a value tells about itself: its text, the operation that made it and its inputs.</summary>
 public sealed class ValueShapeTests
@@ -54,8 +54,8 @@ public sealed class ValueShapeTests
             ("cos", a.Cos(), [a]),
             ("sqrt", a.Sqrt(), [a]),
             ("abs", a.Abs(), [a]),
-            ("LeakyReLU", a.LeakyRelu(), [a]),
-            ("GELU", a.Gelu(), [a]),
+            ("leaky_relu(0.01)", a.LeakyRelu(), [a]),
+            ("gelu", a.Gelu(), [a]),
             ("max", Value.Max(b, a), [b, a]),
             ("min", Value.Min(a, b), [a, b]),
             ("sum", Value.Sum(a, b, a), [a, b, a]),
@@ -101,5 +101,16 @@ public sealed class ValueShapeTests
         var w = new Value(1.0);
         w.Data -= 0.25;
         w.Data.Should().Be(0.75);
+    }
+
+    [Fact]
+    public void A_label_can_be_replaced_and_removed()
+    {
+        var x = new Value(1.0, "first");
+        x.Label = "second";
+        x.Label.Should().Be("second");
+        x.ToString().Should().Be("Value(data=1, grad=0, label=second)");
+        x.Label = null;
+        x.Label.Should().BeNull();
     }
 }

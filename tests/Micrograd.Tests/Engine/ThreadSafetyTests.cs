@@ -1,4 +1,4 @@
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>Independent graphs built and back-propagated on different threads at once must not disturb each other.</summary>
 public sealed class ThreadSafetyTests

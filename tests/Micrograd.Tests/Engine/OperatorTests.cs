@@ -2,7 +2,7 @@ using Micrograd.Tests.Reference;
 using TorchSharp;
 using Tensor = TorchSharp.torch.Tensor;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>Every operator and function, value and gradients, against TorchSharp float64 over many inputs.</summary>
 public sealed class OperatorTests
@@ -145,5 +145,13 @@ public sealed class OperatorTests
     {
         Action act = () => Value.Dot([new Value(1), new Value(2)], [new Value(3)]);
         act.Should().Throw<ArgumentException>().WithParameterName("right").WithMessage("*left has 2*right has 1*");
+    }
+
+    [Fact]
+    public void Dot_of_two_empty_vectors_is_a_zero_leaf()
+    {
+        Value dot = Value.Dot([], []);
+        dot.IsLeaf.Should().BeTrue();
+        dot.Data.Should().Be(0.0);
     }
 }

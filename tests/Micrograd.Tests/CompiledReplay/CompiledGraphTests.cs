@@ -1,7 +1,7 @@
 using Micrograd.Datasets;
 using Micrograd.Nn;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.CompiledReplay;
 
 /// <summary>
 /// <see cref="Value.Compile"/>: replaying a graph after its leaves change gives, bit for bit, the data and
@@ -347,5 +347,52 @@ public sealed class CompiledGraphTests
         }
 
         return order;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void A_compiled_layer_of_any_number_of_rows_recomputes_every_row(int rows)
+    {
+        var x = new Value(0.5);
+        var inputs = new[] { x * 1.0, x * 2.0 };
+        var weights = Enumerable.Range(0, rows).Select(r => new[] { new Value(0.1 * (r + 1)), new Value(-0.2) }).ToArray();
+        var biases = Enumerable.Range(0, rows).Select(r => new Value(0.05 * r)).ToArray();
+        var map = new AffineMap(weights, biases, UnaryOperation.Tanh);
+        Value[] outputs = map.Apply(inputs);
+        CompiledGraph compiled = Value.Sum(outputs).Compile();
+
+        x.Data = -1.5;
+        compiled.Forward();
+
+        for (int r = 0; r < rows; r++)
+        {
+            double expected = Math.Tanh(0.05 * r + 0.1 * (r + 1) * -1.5 + -0.2 * -3.0);
+            outputs[r].Data.Should().Be(expected, "row {0} follows the new input", r);
+        }
+    }
+
+    [Fact]
+    public void A_compiled_layer_with_computed_weights_recomputes_each_row_after_its_own_weights()
+    {
+        // Each row's weights are computed from p, and the program may place a row's weights after another row
+        // of the same layer: rows whose weights are not leaves must not be recomputed together.
+        var p = new Value(1.0);
+        var x = new Value(0.5);
+        var weights = Enumerable.Range(0, 4).Select(r => new[] { p * (double)(r + 1), p * -1.0 }).ToArray();
+        Value[] outputs = new AffineMap(weights).Apply([x, x * 3.0]);
+        CompiledGraph compiled = Value.Sum(outputs).Compile();
+
+        p.Data = 2.0;
+        x.Data = 0.25;
+        compiled.Forward();
+
+        for (int r = 0; r < 4; r++)
+        {
+            // w = (2(r + 1), -2), inputs (0.25, 0.75): exact in binary
+            outputs[r].Data.Should().Be(2.0 * (r + 1) * 0.25 - 2.0 * 0.75, "row {0}", r);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using CsCheck;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>
 /// Random graphs, in which every new node may use any earlier one (so values are shared and used twice by

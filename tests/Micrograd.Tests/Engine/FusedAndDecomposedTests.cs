@@ -3,7 +3,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using Tensor = TorchSharp.torch.Tensor;
 
-namespace Micrograd.Tests;
+namespace Micrograd.Tests.Engine;
 
 /// <summary>
 /// An <see cref="AffineMap"/> row is one node for activation(w·x + b). Over random layers, inputs that include
@@ -250,5 +250,22 @@ public sealed class FusedAndDecomposedTests
             4 => -0.0,
             _ => random.NextDouble() * 6 - 3,
         };
+    }
+
+    [Fact]
+    public void Second_derivatives_through_a_fused_GELU_layer_equal_those_of_the_same_layer_built_from_operations()
+    {
+        // GELU's derivative depends on its input w·x + b, so the second derivative must see that sum as a graph.
+        // Both sides compute the same expression; the decomposed one is differentiated operation by operation.
+        double[] point = [0.3, -0.7, 0.5, 0.9, -0.2, 0.4];
+        Value Fused(IReadOnlyList<Value> v) =>
+            new AffineMap([[v[0], v[1]]], [v[2]], UnaryOperation.Gelu).Apply([v[3], v[4]])[0] * v[5];
+        Value Decomposed(IReadOnlyList<Value> v) => (v[2] + v[0] * v[3] + v[1] * v[4]).Gelu() * v[5];
+
+        double[,] fused = Gradients.Hessian(Fused, point);
+        double[,] decomposed = Gradients.Hessian(Decomposed, point);
+
+        fused.Should().BeEquivalentTo(decomposed, options => options.WithStrictOrdering());
+        fused[3, 3].Should().NotBe(0, "the input's second derivative goes through GELU's curvature");
     }
 }
