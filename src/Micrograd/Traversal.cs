@@ -40,7 +40,7 @@ public partial class Value
         {
             Traversal traversal = t_spare ?? new Traversal();
             t_spare = null;
-            return new Sorted(traversal, zeroGradients ? traversal.Run(root, new ZeroingGradients()) : traversal.Run(root, new Interior()));
+            return new Sorted(traversal, traversal.Run(root, new Interior(zeroGradients)));
         }
 
         /// <summary>
@@ -60,211 +60,157 @@ public partial class Value
         {
             uint expanded = NextMarks();
             uint emitted = expanded + 1;
-            Slot[] order = _order;
-            Slot[] stack = _stack;
-            int count = 0;
-            int top = 0;
-            int stackUsed = 0;
-            int visited = 0;
-            try
+            Slot[] order = _order, stack = _stack;
+            int count = 0, top = 0, stackUsed = 0;
+            stack[top++] = root;
+            while (top > 0)
             {
-                stack[top++] = root;
-                while (top > 0)
+                Value node = stack[--top].Value;
+                if (node._visitMark == emitted)
                 {
-                    Value node = stack[--top].Value;
-                    uint mark = node._visitMark;
-                    if (mark == emitted)
-                    {
-                        continue; // a duplicate entry of a value already in the order
-                    }
-
-                    if (mark == expanded)
-                    {
-                        node._visitMark = emitted;
-                        if (mode.ZeroesGradients)
-                        {
-                            node._grad = 0;
-                        }
-
-                        if (count == order.Length)
-                        {
-                            Array.Resize(ref order, order.Length * 2);
-                        }
-
-                        order[count++] = node;
-                        continue;
-                    }
-
-                    if (mode.Limit < int.MaxValue && ++visited > mode.Limit)
-                    {
-                        throw new InvalidOperationException(
-                            "The graph has more than " + mode.Limit + " values, too many to draw legibly (Value.MaxGraphValues). " +
-                            "Draw a smaller part of it, for example one output of a layer.");
-                    }
-
-                    node._visitMark = expanded;
-                    stack = Reserve(stack, top + 3);
-                    stack[top++] = node;
-                    top = mode.PushInputs(node, ref stack, top, expanded);
-                    if (top > stackUsed)
-                    {
-                        stackUsed = top;
-                    }
+                    continue; // a duplicate entry of a value already in the order
                 }
-            }
-            finally
-            {
-                _order = order;
-                _stack = stack;
-                _stackUsed = Math.Max(stackUsed, top);
+
+                if (node._visitMark == expanded)
+                {
+                    node._visitMark = emitted;
+                    if (mode.ZeroesGradients)
+                    {
+                        node._grad = 0;
+                    }
+
+                    order = Reserve(order, count + 1);
+                    order[count++] = node;
+                    continue;
+                }
+
+                node._visitMark = expanded;
+                stack = Reserve(stack, top + 3);
+                stack[top++] = node;
+                top = mode.PushInputs(node, ref stack, top, expanded);
+                stackUsed = Math.Max(stackUsed, top);
             }
 
+            (_order, _stack, _stackUsed) = (order, stack, stackUsed);
             return count;
         }
 
-        /// <summary>What a sort visits, and in which order it pushes inputs; a struct, so that each mode is compiled on its own.</summary>
+        /// <summary>How a sort pushes a node's inputs, and whether it zeroes gradients; a struct, so that each mode is compiled on its own.</summary>
         private interface IMode
         {
             bool ZeroesGradients { get; }
 
-            /// <summary>The most values the sort may visit; <see cref="int.MaxValue"/> for no limit.</summary>
-            int Limit { get; }
-
+            /// <summary>Pushes the inputs of <paramref name="node"/> that need a visit; called once for each value the sort expands.</summary>
             int PushInputs(Value node, ref Slot[] stack, int top, uint expanded);
         }
 
-        /// <summary>Interior values only, for back-propagation: a unary or binary node's inputs read from its fields, a wide node's through its lists.</summary>
+        /// <summary>
+        /// Interior values only, for back-propagation, their gradients zeroed if asked: a unary or binary node's inputs
+        /// read from its fields, a wide node's through its lists.
+        /// </summary>
         private readonly struct Interior : IMode
         {
-            public bool ZeroesGradients => false;
+            public Interior(bool zeroesGradients) => ZeroesGradients = zeroesGradients;
 
-            public int Limit => int.MaxValue;
+            public bool ZeroesGradients { get; }
 
             public int PushInputs(Value node, ref Slot[] stack, int top, uint expanded)
             {
                 switch (node._shape)
                 {
                     case NodeShape.Unary:
-                        Value input = Unsafe.As<UnaryNode>(node).Input;
-                        if (input.NeedsVisit(expanded))
-                        {
-                            stack[top++] = input;
-                        }
-
-                        return top;
+                        return Push(Unsafe.As<UnaryNode>(node).Input, stack, top, expanded);
                     case NodeShape.Binary:
                         var binary = Unsafe.As<BinaryNode>(node);
-                        if (binary.Left.NeedsVisit(expanded))
-                        {
-                            stack[top++] = binary.Left;
-                        }
+                        return Push(binary.Right, stack, Push(binary.Left, stack, top, expanded), expanded);
+                    default:
+                        InputLists lists = Unsafe.As<WideNode>(node).Lists;
+                        top = lists.Single is { } single ? Push(single, stack, top, expanded) : top;
+                        top = PushAll(lists.First, ref stack, top, expanded);
+                        top = PushAll(lists.Second, ref stack, top, expanded);
 
-                        if (binary.Right.NeedsVisit(expanded))
+                        // The rows of one map call share these inputs: one scan per sort is enough. A row expanded later
+                        // finds them emitted already, since every value is made after its inputs.
+                        if (lists.Shared is { HasComputed: true } shared && shared.ScannedBy != expanded)
                         {
-                            stack[top++] = binary.Right;
+                            shared.ScannedBy = expanded;
+                            top = PushAll(shared.Values, ref stack, top, expanded);
                         }
 
                         return top;
-                    default:
-                        return PushLists(Unsafe.As<WideNode>(node).Lists, ref stack, top, expanded);
                 }
             }
         }
 
-        /// <summary>As <see cref="Interior"/>, zeroing each value's gradient as it is placed: what <see cref="Backward"/> needs.</summary>
-        private readonly struct ZeroingGradients : IMode
-        {
-            public bool ZeroesGradients => true;
-
-            public int Limit => int.MaxValue;
-
-            public int PushInputs(Value node, ref Slot[] stack, int top, uint expanded) => default(Interior).PushInputs(node, ref stack, top, expanded);
-        }
-
-        /// <summary>Leaves too, every input pushed in reverse so that the first operand is numbered first; at most a limit.</summary>
-        private readonly struct Picture : IMode
+        /// <summary>Leaves too, each node's inputs pushed last first, so that the first operand is numbered first; at most a limit of values.</summary>
+        private struct Picture : IMode
         {
             private readonly int _limit;
+            private int _visited;
 
-            public Picture(int limit) => _limit = limit;
+            public Picture(int limit) => (_limit, _visited) = (limit, 0);
 
-            public bool ZeroesGradients => false;
-
-            public int Limit => _limit;
+            public readonly bool ZeroesGradients => false;
 
             public int PushInputs(Value node, ref Slot[] stack, int top, uint expanded)
             {
+                if (++_visited > _limit)
+                {
+                    throw new InvalidOperationException(
+                        "The graph has more than " + _limit + " values, too many to draw legibly (Value.MaxGraphValues). " +
+                        "Draw a smaller part of it, for example one output of a layer.");
+                }
+
                 IReadOnlyList<Value> inputs = node.Inputs;
                 stack = Reserve(stack, top + inputs.Count + 2);
                 for (int i = inputs.Count - 1; i >= 0; i--)
                 {
-                    if (inputs[i]._visitMark != expanded + 1)
-                    {
-                        stack[top++] = inputs[i];
-                    }
+                    stack[top++] = inputs[i]; // one already placed is passed over when popped
                 }
 
                 return top;
             }
         }
 
-        private static int PushLists(in InputLists lists, ref Slot[] stack, int top, uint expanded)
+        // An interior value neither expanded nor emitted by this sort goes on the stack (which has room for it).
+        private static int Push(Value input, Slot[] stack, int top, uint expanded)
         {
-            if (lists.Single is { } single && single.NeedsVisit(expanded))
+            if (input._shape != NodeShape.Leaf && unchecked(input._visitMark - expanded) > 1)
             {
-                stack[top++] = single;
-            }
-
-            if (lists.First is { } first)
-            {
-                top = PushUnvisited(first, ref stack, top, expanded);
-            }
-
-            if (lists.Second is { } second)
-            {
-                top = PushUnvisited(second, ref stack, top, expanded);
-            }
-
-            // The nodes that share these inputs (the rows of one map call) need them scanned once per sort. A node
-            // expanded later finds them emitted already: every value is made after its inputs, so nothing reachable
-            // from them can be one of those nodes.
-            if (lists.Shared is { HasComputed: true } shared && shared.ScannedBy != expanded)
-            {
-                shared.ScannedBy = expanded;
-                top = PushUnvisited(shared.Values, ref stack, top, expanded);
+                stack[top++] = input;
             }
 
             return top;
         }
 
-        private static int PushUnvisited(Value[] inputs, ref Slot[] stack, int top, uint expanded)
+        private static int PushAll(Value[]? inputs, ref Slot[] stack, int top, uint expanded)
         {
-            stack = Reserve(stack, top + inputs.Length + 2);
-            foreach (Value input in inputs)
+            if (inputs is not null)
             {
-                if (input.NeedsVisit(expanded))
+                stack = Reserve(stack, top + inputs.Length + 2);
+                foreach (Value input in inputs)
                 {
-                    stack[top++] = input;
+                    top = Push(input, stack, top, expanded);
                 }
             }
 
             return top;
         }
 
-        private static Slot[] Reserve(Slot[] stack, int size)
+        private static Slot[] Reserve(Slot[] buffer, int size)
         {
-            if (size > stack.Length)
+            if (size > buffer.Length)
             {
-                Array.Resize(ref stack, Math.Max(size, stack.Length * 2));
+                Array.Resize(ref buffer, Math.Max(size, buffer.Length * 2));
             }
 
-            return stack;
+            return buffer;
         }
 
+        // New values start with mark 0. Marks come in pairs (even, odd), so neither is ever 0; the counter comes round
+        // after 2^31 sorts.
         private static uint NextMarks()
         {
-            // New values start with mark 0. Marks come in pairs (even, odd), so neither is ever 0; the counter comes
-            // round after 2^31 sorts.
             uint mark;
             do
             {
@@ -277,28 +223,23 @@ public partial class Value
         /// <summary>Forgets the last sort's values, so that its graph can be collected, and keeps the buffers for the thread's next sort.</summary>
         private void Return(int count)
         {
-            // Buffers that grew very large are dropped rather than kept for the life of the thread.
-            const int retainedLimit = 1 << 20;
-            if (_order.Length > retainedLimit)
-            {
-                _order = new Slot[64];
-            }
-            else
-            {
-                Array.Clear(_order, 0, count);
-            }
-
-            if (_stack.Length > retainedLimit)
-            {
-                _stack = new Slot[64];
-            }
-            else
-            {
-                Array.Clear(_stack, 0, _stackUsed);
-            }
-
+            _order = Emptied(_order, count);
+            _stack = Emptied(_stack, _stackUsed);
             _stackUsed = 0;
             t_spare = this;
+        }
+
+        // A buffer cleared for the next sort, or a new small one in place of one that grew very large, so that a huge
+        // graph's buffers are not kept for the life of the thread.
+        private static Slot[] Emptied(Slot[] buffer, int used)
+        {
+            if (buffer.Length > 1 << 20)
+            {
+                return new Slot[64];
+            }
+
+            Array.Clear(buffer, 0, used);
+            return buffer;
         }
 
         /// <summary>The values of one sort, in order; disposing it gives the traversal back.</summary>
@@ -333,60 +274,4 @@ public partial class Value
 
         public static implicit operator Slot(Value value) => new() { Value = value };
     }
-
-    /// <summary>
-    /// Inputs that several nodes share (those of one <see cref="AffineMap.Apply"/>, which every row takes): the
-    /// traversal scans them once per sort.
-    /// </summary>
-    internal sealed class SharedInputs
-    {
-        public SharedInputs(Value[] values)
-        {
-            Values = values;
-            HasComputed = HasComputedValue(values);
-        }
-
-        public Value[] Values { get; }
-
-        public bool HasComputed { get; }
-
-        /// <summary>The sort that last scanned them.</summary>
-        internal uint ScannedBy;
-    }
-
-    /// <summary>What the traversal reads of a wide node's inputs: up to one value and three lists, leaving out lists of leaves only.</summary>
-    internal readonly struct InputLists
-    {
-        public InputLists(Value? single = null, Value[]? first = null, Value[]? second = null, SharedInputs? shared = null)
-        {
-            Single = single;
-            First = first;
-            Second = second;
-            Shared = shared;
-        }
-
-        public Value? Single { get; }
-
-        public Value[]? First { get; }
-
-        public Value[]? Second { get; }
-
-        public SharedInputs? Shared { get; }
-    }
-
-    /// <summary>Whether any of <paramref name="values"/> was computed by an operation: a list of leaves only needs no visit.</summary>
-    internal static bool HasComputedValue(Value[] values) => Array.Exists(values, value => value._shape != NodeShape.Leaf);
-
-    // An interior value neither expanded nor emitted by the sort whose first mark is `expanded`.
-    private bool NeedsVisit(uint expanded) =>
-        _shape != NodeShape.Leaf && unchecked(_visitMark - expanded) > 1;
-
-#if !NET
-    /// <summary>netstandard2.0 has no System.Runtime.CompilerServices.Unsafe: an ordinary cast does the same.</summary>
-    private static class Unsafe
-    {
-        public static T As<T>(object value)
-            where T : class => (T)value;
-    }
-#endif
 }

@@ -79,21 +79,13 @@ public partial class Value : IFormattable
     }
 
     /// <summary>The scalar this value holds. Optimizers change it in place on leaves.</summary>
-    public double Data
-    {
-        get => _data;
-        set => _data = value;
-    }
+    public double Data { get => _data; set => _data = value; }
 
     /// <summary>
     /// The derivative of the value <see cref="Backward"/> was last called on with respect to this one.
     /// Zero until then.
     /// </summary>
-    public double Grad
-    {
-        get => _grad;
-        set => _grad = value;
-    }
+    public double Grad { get => _grad; set => _grad = value; }
 
     /// <summary>An optional name, shown by <see cref="ToString()"/> and in graph pictures.</summary>
     public string? Label
@@ -202,8 +194,4 @@ public partial class Value : IFormattable
     /// <returns><paramref name="value"/>.</returns>
     public static Value operator +(Value value) => value;
 
-    private static void CheckNotNull(Value value, string parameterName) => ArgumentChecks.NotNull(value, parameterName);
-
-    /// <summary>A copy of a list of values that a node can own, refusing a null list or element.</summary>
-    internal static Value[] CopyVector(IReadOnlyList<Value> vector, string parameterName) => ArgumentChecks.Copy(vector, parameterName);
 }

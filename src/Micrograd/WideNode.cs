@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Micrograd;
@@ -76,4 +77,47 @@ public partial class Value
             }
         }
     }
+
+    /// <summary>
+    /// Inputs that several nodes share (those of one <see cref="AffineMap.Apply"/>, which every row takes): the
+    /// traversal scans them once per sort.
+    /// </summary>
+    internal sealed class SharedInputs
+    {
+        public SharedInputs(Value[] values)
+        {
+            Values = values;
+            HasComputed = HasComputedValue(values);
+        }
+
+        public Value[] Values { get; }
+
+        public bool HasComputed { get; }
+
+        /// <summary>The sort that last scanned them.</summary>
+        internal uint ScannedBy;
+    }
+
+    /// <summary>What the traversal reads of a wide node's inputs: up to one value and three lists, leaving out lists of leaves only.</summary>
+    internal readonly struct InputLists
+    {
+        public InputLists(Value? single = null, Value[]? first = null, Value[]? second = null, SharedInputs? shared = null)
+        {
+            Single = single;
+            First = first;
+            Second = second;
+            Shared = shared;
+        }
+
+        public Value? Single { get; }
+
+        public Value[]? First { get; }
+
+        public Value[]? Second { get; }
+
+        public SharedInputs? Shared { get; }
+    }
+
+    /// <summary>Whether any of <paramref name="values"/> was computed by an operation: a list of leaves only needs no visit.</summary>
+    internal static bool HasComputedValue(Value[] values) => Array.Exists(values, value => value._shape != NodeShape.Leaf);
 }

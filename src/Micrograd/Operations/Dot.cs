@@ -19,6 +19,9 @@ public partial class Value
     public static Value Dot(IReadOnlyList<Value> left, IReadOnlyList<Value> right) =>
         DotOwned(CopyVector(left, nameof(left)), CopyVector(right, nameof(right)));
 
+    /// <summary>A copy of a list of values that a node can own, refusing a null list or element.</summary>
+    internal static Value[] CopyVector(IReadOnlyList<Value> vector, string parameterName) => ArgumentChecks.Copy(vector, parameterName);
+
     /// <summary>
     /// A dot product over arrays the caller hands over for good: they are kept, not copied, and must never
     /// change afterwards.
