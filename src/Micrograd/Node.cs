@@ -102,7 +102,22 @@ public partial class Value
         /// <see cref="Value.Backward"/> does), otherwise into <paramref name="sink"/>, whose gradient of this node is
         /// passed on.
         /// </summary>
-        public abstract void Backward(GradientSink? sink);
+        public void Backward(GradientSink? sink)
+        {
+            if (sink is null)
+            {
+                Backward(new IntoGrad());
+            }
+            else if (sink.TryGetGradient(this, out Scalar gradient))
+            {
+                Backward(gradient, sink);
+            }
+        }
+
+        // What a node type writes: two lines that run its one chain rule with these numbers or into a sink.
+        private protected abstract void Backward(IntoGrad sink);
+
+        private protected abstract void Backward(Scalar gradient, GradientSink sink);
     }
 
     /// <summary>Applies a binary function to two values: one new node.</summary>
@@ -157,17 +172,9 @@ public partial class Value
 
         public override void Forward() => _data = default(TFunction).Forward(Left._data, Right._data);
 
-        public override void Backward(GradientSink? sink)
-        {
-            if (sink is null)
-            {
-                Backward(_grad, new IntoGrad());
-            }
-            else if (sink.TryGetGradient(this, out Scalar gradient))
-            {
-                Backward(gradient, sink.Into);
-            }
-        }
+        private protected override void Backward(IntoGrad sink) => Backward(_grad, sink);
+
+        private protected override void Backward(Scalar gradient, GradientSink sink) => Backward(gradient, sink.Into);
 
         private void Backward<TSink>(Scalar gradient, TSink sink)
             where TSink : struct, IGradientSink

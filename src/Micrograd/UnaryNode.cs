@@ -61,17 +61,9 @@ public partial class Value
 
         public override void Forward() => _data = _function.Forward(Input._data);
 
-        public override void Backward(GradientSink? sink)
-        {
-            if (sink is null)
-            {
-                Backward(_grad, new IntoGrad());
-            }
-            else if (sink.TryGetGradient(this, out Scalar gradient))
-            {
-                Backward(gradient, sink.Into);
-            }
-        }
+        private protected override void Backward(IntoGrad sink) => Backward(_grad, sink);
+
+        private protected override void Backward(Scalar gradient, GradientSink sink) => Backward(gradient, sink.Into);
 
         private void Backward<TSink>(Scalar gradient, TSink sink)
             where TSink : struct, IGradientSink =>

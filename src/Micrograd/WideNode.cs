@@ -65,17 +65,9 @@ public partial class Value
 
         public override void Forward() => _data = _function.Forward();
 
-        public override void Backward(GradientSink? sink)
-        {
-            if (sink is null)
-            {
-                _function.Backward(_grad, _data, new IntoGrad());
-            }
-            else if (sink.TryGetGradient(this, out Scalar gradient))
-            {
-                _function.Backward(gradient, sink.Operand(this), sink.Into);
-            }
-        }
+        private protected override void Backward(IntoGrad sink) => _function.Backward(_grad, _data, sink);
+
+        private protected override void Backward(Scalar gradient, GradientSink sink) => _function.Backward(gradient, sink.Operand(this), sink.Into);
     }
 
     /// <summary>

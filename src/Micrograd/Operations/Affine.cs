@@ -171,17 +171,9 @@ public partial class Value
             }
         }
 
-        public override void Backward(GradientSink? sink)
-        {
-            if (sink is null)
-            {
-                Backward(_grad, _data, new IntoGrad());
-            }
-            else if (sink.TryGetGradient(this, out Scalar gradient))
-            {
-                Backward(gradient, sink.Operand(this), sink.Into);
-            }
-        }
+        private protected override void Backward(IntoGrad sink) => Backward(_grad, _data, sink);
+
+        private protected override void Backward(Scalar gradient, GradientSink sink) => Backward(gradient, sink.Operand(this), sink.Into);
 
         // With a = b + w·x and local = ∂L/∂a from the activation's own derivative:
         // ∂a/∂b = 1, ∂a/∂wᵢ = xᵢ, ∂a/∂xᵢ = wᵢ
