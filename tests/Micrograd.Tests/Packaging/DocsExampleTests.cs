@@ -91,6 +91,13 @@ public sealed class DocsExampleTests
     }
 
     [Fact]
+    public void The_docs_start_page_prints_the_lecture_neuron_figures_CPython_computes()
+    {
+        // python3 -c "import math; y=math.tanh(2*-0.5+0.5); print(f'{y:.4f} {(1-y*y)*-0.5:.4f} {(1-y*y)*2:.4f}')"
+        PageExamples.Outputs(MarkdownPage.Load("docs/index.md")).Should().Equal("-0.4621 -0.3932 1.5729\n");
+    }
+
+    [Fact]
     public void The_mermaid_picture_is_what_ToMermaid_draws_for_the_graph_it_describes()
     {
         var x = new Value(2.0, "x");
