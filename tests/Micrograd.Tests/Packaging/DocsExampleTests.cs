@@ -54,7 +54,7 @@ public sealed class DocsExampleTests
             }
         }
 
-        broken.Should().BeEmpty($"every link of {page} leads somewhere");
+        string.Join(", ", broken).Should().BeEmpty($"every link of {page} leads somewhere");
     }
 
     public static TheoryData<string> PagesWithLinks() => new(MarkdownPage.PagesWithExamples().Append(".github/CONTRIBUTING.md"));
