@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Xunit.Abstractions;
 
 namespace Micrograd.BrowserTests;
 
@@ -8,7 +9,7 @@ namespace Micrograd.BrowserTests;
 /// page of <see cref="Value"/> open in Chromium without a console error, and no internal link of the site is broken.
 /// </summary>
 [Collection(DocsSiteCollection.Name)]
-public sealed partial class DocsSiteTests(DocsSite site)
+public sealed partial class DocsSiteTests(DocsSite site, ITestOutputHelper output)
 {
     [GeneratedRegex("""(?:href|src)\s*=\s*"([^"]*)"|(?:href|src)\s*=\s*'([^']*)'""", RegexOptions.IgnoreCase)]
     private static partial Regex Reference();
@@ -21,7 +22,7 @@ public sealed partial class DocsSiteTests(DocsSite site)
     {
         site.ExitCode.Should().Be(0, site.Output);
         site.Output.Should().Contain("0 warning(s)").And.Contain("0 error(s)");
-        Console.WriteLine($"docs site built in {site.BuildTime.TotalSeconds:F1} s"); // shown with --logger "console;verbosity=detailed"
+        output.WriteLine($"dotnet tool restore and docfx took {site.BuildTime.TotalSeconds:F1} s"); // shown with --logger "console;verbosity=detailed"
     }
 
     [SkippableFact]
