@@ -15,8 +15,9 @@ internal static class DotnetCommand
             WorkingDirectory = folder,
         };
 
-        // The test host runs under MSBuild's environment; a nested build must start from a clean one.
-        foreach (string name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
+        // The test host runs under MSBuild's environment; a nested build must start from a clean one. NUGET_PACKAGES
+        // (which the GitHub workflow sets) would override the package folder a nuget.config gives, as on no user's machine.
+        foreach (string name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "NUGET_PACKAGES" })
         {
             start.Environment.Remove(name);
         }
