@@ -63,7 +63,7 @@ public partial class Value
 
         private protected override void Backward(IntoGrad sink) => Backward(_grad, sink);
 
-        private protected override void Backward(Scalar gradient, GradientSink sink) => Backward(gradient, sink.Into);
+        private protected override void Backward(Scalar gradient, Adjoints sink) => Backward(gradient, sink.Into);
 
         private void Backward<TSink>(Scalar gradient, TSink sink)
             where TSink : struct, IGradientSink =>
