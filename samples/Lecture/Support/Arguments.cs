@@ -36,13 +36,24 @@ public static class Arguments
         {
             Fail($"unknown argument '{args[0]}'", usage);
         }
-
-        if (args.Length != 2 || !System.Numerics.BigInteger.TryParse(args[1], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+        else if (args.Length < 2)
         {
-            Fail(args.Length < 2 ? "--seed needs a value" : args.Length > 2 ? $"unknown argument '{args[2]}'" : $"--seed must be an integer, not '{args[1]}'", usage);
+            Fail("--seed needs a value", usage);
+        }
+        else if (args.Length > 2)
+        {
+            Fail($"unknown argument '{args[2]}'", usage);
+        }
+        else if (System.Numerics.BigInteger.TryParse(args[1], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+        {
+            return seed;
+        }
+        else
+        {
+            Fail($"--seed must be an integer, not '{args[1]}'", usage);
         }
 
-        return seed;
+        return defaultSeed; // not reached: Fail exits
     }
 
     private static void Fail(string problem, string usage)

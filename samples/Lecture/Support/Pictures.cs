@@ -14,7 +14,8 @@ public static class Pictures
     public static string Folder => Path.Combine(Directory.GetCurrentDirectory(), "lecture-pictures");
 
     /// <summary>
-    /// Draws the learner's graph as the lecture's <c>draw_dot</c> does: hands the same expression to this
+    /// Draws the learner's graph as the lecture's <c>draw_dot</c> does. Prints its boxes, one line per value as
+    /// the picture shows them (<c>label | data %.4f | grad %.4f</c>), inputs first; then hands the same expression to this
     /// library (node by node, with the learner's data, grads and labels) and writes its <c>ToHtml()</c> page
     /// to <c>name.html</c> and, through <c>dot -Tsvg</c>, its <c>ToDot()</c> picture to <c>name.svg</c>.
     /// The learner's engine is not changed; the library computes nothing that is shown.
@@ -28,7 +29,14 @@ public static class Pictures
     {
         ArgumentNullException.ThrowIfNull(describe);
         var drawn = new Dictionary<TNode, Value>(ReferenceEqualityComparer.Instance);
-        Value picture = ToLibrary(root, describe, drawn);
+        var order = new List<TNode>();
+        Value picture = ToLibrary(root, describe, drawn, order);
+        foreach (TNode node in order) // inputs before the values made from them
+        {
+            var (_, data, grad, label, _) = describe(node);
+            Console.WriteLine($"{label} | data {Python.Fixed4(data)} | grad {Python.Fixed4(grad)}");
+        }
+
         Directory.CreateDirectory(Folder);
         string page = Path.Combine(Folder, name + ".html");
         File.WriteAllText(page, picture.ToHtml());
@@ -63,7 +71,7 @@ public static class Pictures
         Console.WriteLine($"[plot: {Relative(path)}]");
     }
 
-    private static Value ToLibrary<TNode>(TNode node, Func<TNode, (string Operation, double Data, double Grad, string Label, IReadOnlyList<TNode> Inputs)> describe, Dictionary<TNode, Value> drawn)
+    private static Value ToLibrary<TNode>(TNode node, Func<TNode, (string Operation, double Data, double Grad, string Label, IReadOnlyList<TNode> Inputs)> describe, Dictionary<TNode, Value> drawn, List<TNode> order)
         where TNode : class
     {
         if (drawn.TryGetValue(node, out Value? done))
@@ -72,7 +80,7 @@ public static class Pictures
         }
 
         var (operation, data, grad, label, inputs) = describe(node);
-        Value[] parts = inputs.Select(input => ToLibrary(input, describe, drawn)).ToArray();
+        Value[] parts = inputs.Select(input => ToLibrary(input, describe, drawn, order)).ToArray();
         Value value = operation switch
         {
             "" => new Value(data),
@@ -87,6 +95,7 @@ public static class Pictures
         value.Grad = grad;
         value.Label = label.Length == 0 ? null : label;
         drawn[node] = value;
+        order.Add(node);
         return value;
     }
 
