@@ -69,6 +69,7 @@ public sealed class Value
     // The rest is built from the operations above, exactly as the lecture builds it.
     public static Value operator -(Value self) => self * -1;                       // __neg__
     public static Value operator -(Value self, Value other) => self + (-other);    // __sub__
+    public static Value operator -(Value self, double other) => self + (-other);   // v - 1: Python negates the number itself
     public static Value operator /(Value self, Value other) => self * other.Pow(-1); // __truediv__
     public static Value operator +(double other, Value self) => self + other;      // __radd__: 0 + v inside sum()
     public static Value operator *(double other, Value self) => self * other;      // __rmul__: 2 * v
