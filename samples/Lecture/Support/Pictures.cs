@@ -37,6 +37,18 @@ public static class Pictures
             Console.WriteLine($"{label} | data {Python.Fixed4(data)} | grad {Python.Fixed4(grad)}");
         }
 
+        Draw(picture, name);
+    }
+
+    /// <summary>
+    /// Writes a graph of this library as its interactive page (<c>name.html</c>, from <c>ToHtml()</c>) and, when
+    /// Graphviz's <c>dot</c> is installed, as a picture (<c>name.svg</c>, from <c>ToDot()</c>).
+    /// </summary>
+    /// <param name="picture">The value whose graph to draw.</param>
+    /// <param name="name">The file name without extension.</param>
+    public static void Draw(Value picture, string name)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
         Directory.CreateDirectory(Folder);
         string page = Path.Combine(Folder, name + ".html");
         File.WriteAllText(page, picture.ToHtml());
