@@ -22,6 +22,26 @@ public static class Chapter
 {
     private static readonly ConcurrentDictionary<string, Lazy<ChapterRun>> s_runs = new();
     private static readonly object s_oneAtATime = new();
+    private static readonly ConcurrentBag<string> s_folders = [];
+
+    static Chapter()
+    {
+        // The folders the chapters ran in (and drew their pictures in) go when the test run ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (string folder in s_folders)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // left for the system's temporary-file cleanup
+                }
+            }
+        };
+    }
 
     /// <summary>The repository's root: the folder above the tests holding Micrograd.sln.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
@@ -33,6 +53,7 @@ public static class Chapter
     private static ChapterRun Start(string file, string[] args)
     {
         string folder = Directory.CreateTempSubdirectory("lecture-chapter-").FullName;
+        s_folders.Add(folder);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
