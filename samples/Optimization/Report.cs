@@ -80,11 +80,11 @@ public static class Report
         {
             // Math.NET throws at its iteration limit without the last point: then neither is known (-1, NaN).
             string iterations = outcome.Iterations >= 0 ? Invariant($"{outcome.Iterations:N0}") : "-";
-            string distance = outcome.Iterations >= 0 ? Invariant($"{Rosenbrock.DistanceToMinimum(outcome.Point):0.0e+00}") : "-";
-            string value = double.IsNaN(outcome.Value) ? "-" : Invariant($"{outcome.Value:0.0e+00}");
+            string distance = outcome.Iterations >= 0 ? Invariant($"{Rosenbrock.DistanceToMinimum(outcome.Point):0.00e+00}") : "-";
+            string value = double.IsNaN(outcome.Value) ? "-" : Invariant($"{outcome.Value:0.00e+00}");
             string note = outcome.Converged ? string.Empty : outcome.Iterations < 0 ? "  (no convergence: Math.NET stopped at its iteration limit)" : "  (stopped at its iteration budget)";
             output.WriteLine(Invariant(
-                $"  {outcome.Method,-30}  {iterations,10}  {outcome.Evaluations,11:N0}  {Seconds(outcome.Time),9}  {distance,19}  {value,8}{note}"));
+                $"  {outcome.Method,-30}  {iterations,10}  {outcome.Evaluations,11:N0}  {Seconds(outcome.Time),9}  {distance,19}  {value,9}{note}"));
         }
     }
 
