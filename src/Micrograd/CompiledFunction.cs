@@ -116,7 +116,9 @@ public sealed class CompiledFunction
     /// The gradient is built once as a graph and replayed when every operation of the function has a derivative of
     /// the same shape everywhere (arithmetic, powers with a constant exponent, <c>Exp</c>, <c>Log</c>, <c>Tanh</c>,
     /// <c>Sigmoid</c>, <c>Sin</c>, <c>Cos</c>, <c>Sqrt</c>, <c>Sum</c>, <c>Dot</c>); otherwise it is built again
-    /// at each point on the replayed graph. Then one sweep per row.
+    /// at each point on the replayed graph. Then each row is a backward sweep of its own component of the gradient:
+    /// replayed from a compiled program when those programs are small together (a sparse Hessian, as the chained
+    /// Rosenbrock function's), with <see cref="Gradients.Of"/> otherwise.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="point"/> does not have <see cref="InputCount"/> numbers.</exception>
     /// <exception cref="NotSupportedException">
@@ -128,6 +130,28 @@ public sealed class CompiledFunction
         IReadOnlyList<Value> gradient = GradientGraphAt(point);
         int n = _inputs.Length;
         var hessian = new double[n, n];
+        if (_secondOrder?.Rows() is { } rows)
+        {
+            // Each row is one backward replay of that gradient component's own small program.
+            _secondOrder.Kept.Save();
+            for (int i = 0; i < n; i++)
+            {
+                foreach (Value input in _inputs)
+                {
+                    input.Grad = 0;
+                }
+
+                rows[i].Backward();
+                for (int j = 0; j < n; j++)
+                {
+                    hessian[i, j] = _inputs[j].Grad;
+                }
+            }
+
+            _secondOrder.Kept.Restore();
+            return hessian;
+        }
+
         for (int i = 0; i < n; i++)
         {
             IReadOnlyList<Value> row = Gradients.Of(gradient[i], _inputs);
@@ -290,6 +314,9 @@ public sealed class CompiledFunction
     /// </summary>
     private sealed class SecondOrder
     {
+        private CompiledGraph[]? _rows;
+        private bool _rowsTried;
+
         public SecondOrder(Value output, Value[] inputs)
         {
             Gradient = Gradients.Of(output, inputs, createGraph: true);
@@ -307,6 +334,37 @@ public sealed class CompiledFunction
         public IReadOnlyList<Value> Gradient { get; }
 
         public Value[] Directions { get; }
+
+        /// <summary>
+        /// One compiled program per component of the gradient, for the Hessian's rows, or <see langword="null"/> when
+        /// together they would be more than a few times the size of <see cref="Program"/>: a sparse Hessian (each
+        /// component depends on few values, as in the chained Rosenbrock function) then costs about one sweep of
+        /// the whole graph instead of one sweep per row.
+        /// </summary>
+        public CompiledGraph[]? Rows()
+        {
+            if (_rowsTried)
+            {
+                return _rows;
+            }
+
+            _rowsTried = true;
+            long budget = (4L * Program.Count) + Gradient.Count;
+            long total = 0;
+            var rows = new CompiledGraph[Gradient.Count];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                rows[i] = Gradient[i].Compile();
+                total += rows[i].Count;
+                if (total > budget)
+                {
+                    return null; // dense: each row is a sweep of Gradients.Of instead
+                }
+            }
+
+            _rows = rows;
+            return rows;
+        }
 
         public CompiledGraph Program { get; }
 

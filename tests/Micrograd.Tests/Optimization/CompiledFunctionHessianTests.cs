@@ -10,7 +10,7 @@ namespace Micrograd.Tests.Optimization;
 /// </summary>
 public sealed class CompiledFunctionHessianTests
 {
-    public static TheoryData<string> Functions => ["smooth", "kinked", "relu squared"];
+    public static TheoryData<string> Functions => ["smooth", "kinked", "relu squared", "chain", "rosenbrock"];
 
     [Theory]
     [MemberData(nameof(Functions))]
@@ -108,10 +108,27 @@ public sealed class CompiledFunctionHessianTests
         gradient.Should().Equal(expected);
     }
 
+    /// <summary>A recurrence over the inputs, three times round: every row of the Hessian depends on the whole chain.</summary>
+    private static Value Chain(IReadOnlyList<Value> v)
+    {
+        Value h = new(0.0);
+        for (int round = 0; round < 3; round++)
+        {
+            foreach (Value x in v)
+            {
+                h = (h * 0.5 + x).Tanh();
+            }
+        }
+
+        return h;
+    }
+
     private static (Func<IReadOnlyList<Value>, Value> Function, double[] Start) Pick(string name) => name switch
     {
         "smooth" => (Smooth, [0.1, 0.2, 0.3]),
         "kinked" => (Kinked, KinkedStart),
+        "chain" => (Chain, [0.1, -0.2, 0.3, -0.4, 0.5, -0.6, 0.7, -0.8, 0.9, -1.0]), // rows too large to compile each
+        "rosenbrock" => (Rosenbrock, [.. Enumerable.Range(0, 30).Select(i => 0.1 * i)]), // a sparse, tridiagonal Hessian
         _ => (ReluSquared, [1.0, 2.0]),
     };
 }
