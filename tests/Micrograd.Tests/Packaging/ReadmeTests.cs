@@ -32,6 +32,14 @@ public sealed class ReadmeTests
         PageExamples.Outputs(Readme)[0].Should().Be("4.6252\n27.0601\n117.3345\n");
 
     [Fact]
+    public void The_minimising_example_reaches_the_minimum_CPython_reaches()
+    {
+        // python3, the same 50,000 steps with the gradient written by hand: x = (0.9999999991309529, 0.9999999982584282).
+        int block = Readme.Blocks("csharp").FindIndex(b => b.Contains("Gradients.Compile(", StringComparison.Ordinal));
+        PageExamples.Outputs(Readme)[block].Should().Be("x = (1.000000, 1.000000)\n");
+    }
+
+    [Fact]
     public void The_quick_start_is_the_QuickStart_sample()
     {
         string sample = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "samples", "QuickStart", "Program.cs")).ReplaceLineEndings("\n");
