@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -102,6 +103,7 @@ public partial class Value
         /// <see cref="Value.Backward"/> does), otherwise into <paramref name="sink"/>, whose gradient of this node is
         /// passed on.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // Backward(null) then is one virtual call
         public void Backward(Adjoints? sink)
         {
             if (sink is null)
@@ -176,6 +178,7 @@ public partial class Value
 
         private protected override void Backward(Scalar gradient, Adjoints sink) => Backward(gradient, sink.Into);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Backward<TSink>(Scalar gradient, TSink sink)
             where TSink : struct, IGradientSink
         {
