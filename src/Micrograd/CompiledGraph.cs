@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace Micrograd;
 
@@ -46,8 +47,14 @@ namespace Micrograd;
 /// </example>
 public sealed class CompiledGraph
 {
+    // Counts backward passes (Value.Backward and this Backward), so that a program knows whether the interior
+    // gradients its Forward zeroed may have been written since: measured, zeroing them again in every Backward instead
+    // costs replay about 7 % (docs/performance.md).
+    private static long s_backwardPasses;
+
     private readonly Value.Node[] _program; // the interior values, each after its inputs; the output last
     private readonly Step[]? _forward; // how Forward recomputes them when some are grouped; null: one by one, in order
+    private long? _zeroedAtPass; // the backward-pass count when Forward last zeroed the interior gradients, if not since
 
     private CompiledGraph(Value output, Value.Node[] program)
     {
@@ -62,7 +69,10 @@ public sealed class CompiledGraph
     /// <summary>How many values the program computes (the interior values of the graph; leaves are its inputs).</summary>
     public int Count => _program.Length;
 
-    /// <summary>Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves.</summary>
+    /// <summary>
+    /// Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves. The
+    /// gradients of the interior values are reset to 0 on the way, ready for <see cref="Backward"/>.
+    /// </summary>
     public void Forward()
     {
         if (_forward is null)
@@ -70,22 +80,30 @@ public sealed class CompiledGraph
             foreach (Value.Node node in _program)
             {
                 node.Forward();
+                node.Grad = 0; // the object Forward just wrote, so this costs almost nothing here
             }
-
-            return;
         }
-
-        foreach (Step step in _forward)
+        else
         {
-            if (step.Group is null)
+            foreach (Step step in _forward)
             {
-                step.Node.Forward();
-            }
-            else
-            {
-                ((Value.AffineRow)step.Node).ForwardTogether(step.Group);
+                if (step.Group is null)
+                {
+                    step.Node.Forward();
+                    step.Node.Grad = 0;
+                }
+                else
+                {
+                    ((Value.AffineRow)step.Node).ForwardTogether(step.Group);
+                    foreach (Value.AffineRow row in step.Group)
+                    {
+                        row.Grad = 0;
+                    }
+                }
             }
         }
+
+        _zeroedAtPass = Interlocked.Read(ref s_backwardPasses);
     }
 
     /// <summary>
@@ -101,17 +119,26 @@ public sealed class CompiledGraph
             return;
         }
 
-        foreach (Value.Node node in program)
+        // Interior gradients start from 0: Forward zeroed them, unless a backward pass has run since (this program's or
+        // any other, which may have reached these values).
+        if (_zeroedAtPass != CountBackwardPass() - 1)
         {
-            node.Grad = 0;
+            foreach (Value.Node node in program)
+            {
+                node.Grad = 0;
+            }
         }
 
+        _zeroedAtPass = null;
         Output.Grad = 1;
         for (int i = program.Length - 1; i >= 0; i--)
         {
             program[i].Backward(null);
         }
     }
+
+    /// <summary>Counts a backward pass; returns the new count.</summary>
+    internal static long CountBackwardPass() => Interlocked.Increment(ref s_backwardPasses);
 
     /// <summary>Returns a short description, such as <c>CompiledGraph(65818 values)</c>.</summary>
     /// <returns>The number of values in the program.</returns>

@@ -56,8 +56,7 @@ public partial class Value
         private int Run<TMode>(Value root, TMode mode)
             where TMode : struct, IMode
         {
-            uint expanded = NextMarks();
-            uint emitted = expanded + 1;
+            uint expanded = NextMarks(), emitted = expanded + 1;
             Slot[] order = _order, stack = _stack;
             int count = 0, top = 0, stackUsed = 0;
             stack[top++] = root;
@@ -77,7 +76,11 @@ public partial class Value
                         node._grad = 0;
                     }
 
-                    order = Reserve(order, count + 1);
+                    if (count == order.Length)
+                    {
+                        Array.Resize(ref order, count * 2);
+                    }
+
                     order[count++] = node;
                     continue;
                 }
@@ -86,7 +89,10 @@ public partial class Value
                 stack = Reserve(stack, top + 3);
                 stack[top++] = node;
                 top = mode.PushInputs(node, ref stack, top, expanded);
-                stackUsed = Math.Max(stackUsed, top);
+                if (top > stackUsed)
+                {
+                    stackUsed = top;
+                }
             }
 
             (_order, _stack, _stackUsed) = (order, stack, stackUsed);

@@ -152,6 +152,7 @@ public partial class Value : IFormattable
         // (their gradients zeroed on the way). Then each node, from this one back, passes its gradient on to its
         // inputs by its own chain rule, into their Grad.
         using Traversal.Sorted order = Traversal.Sort(this, zeroGradients: true);
+        CompiledGraph.CountBackwardPass(); // so that a compiled program knows its zeroed gradients may be written
         _grad = 1;
         for (int i = order.Count - 1; i >= 0; i--)
         {
@@ -176,12 +177,9 @@ public partial class Value : IFormattable
     /// </example>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        string data = _data.ToString(format, formatProvider);
-        string grad = _grad.ToString(format, formatProvider);
         string? label = Label;
-        return label is null
-            ? "Value(data=" + data + ", grad=" + grad + ")"
-            : "Value(data=" + data + ", grad=" + grad + ", label=" + label + ")";
+        return "Value(data=" + _data.ToString(format, formatProvider) + ", grad=" + _grad.ToString(format, formatProvider)
+            + (label is null ? ")" : ", label=" + label + ")");
     }
 
     /// <summary>Converts a constant into a leaf <see cref="Value"/>, so that <c>2.0 * x</c> and <c>x + 1</c> read naturally.</summary>
