@@ -4,14 +4,20 @@ using System.Diagnostics;
 using Micrograd;
 using Micrograd.Datasets;
 using Micrograd.Nn;
+using Micrograd.Samples;
 using Micrograd.Samples.MoonsDemo;
 
-Options? options = Options.Parse(args, out string? message);
-if (options is null)
+if (Options.Parse(args, out int exitCode) is not { } options)
 {
-    bool help = message == Options.Usage;
-    (help ? Console.Out : Console.Error).WriteLine(message);
-    return help ? 0 : 2;
+    return exitCode;
+}
+
+// Everything is written at the end: find out now, before training, whether the folder can be written to.
+string folder = Path.GetFullPath(options.OutputFolder);
+if (OutputFolder.Problem(folder) is { } problem)
+{
+    Console.Error.WriteLine($"Cannot write to --output '{options.OutputFolder}': {problem}");
+    return CommandLine.UsageError;
 }
 
 var random = new Random(options.Seed);
@@ -80,8 +86,6 @@ for (int step = 0; step < options.Steps; step++)
 
 Console.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F2} s ({(program is null ? "graph rebuilt at every step" : $"graph of {program.Count} values compiled once and replayed")}).");
 
-string folder = Path.GetFullPath(options.OutputFolder);
-Directory.CreateDirectory(folder);
 string picture = Path.Combine(folder, "decision-boundary.png");
 string modelFile = Path.Combine(folder, "model.json");
 DecisionBoundaryPlot.Save(model, data, picture);
