@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Micrograd.Pictures;
 
@@ -286,6 +287,7 @@ public sealed class TrainingRecorder
 
     // The decision boundary of the network with these weights. Row 0 is the top of the picture. Each cell keeps
     // tanh(score) in a byte: 0 is -1, 255 is +1.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per kept step: too few calls for tiered compilation to optimize it
     private byte[] Grid(double[] weights)
     {
         var grid = new byte[_resolution * _resolution];
@@ -313,6 +315,7 @@ public sealed class TrainingRecorder
     }
 
     // The network's first output, in plain numbers: each layer's neurons read their weights, then their bias, from weights.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Score(double[] weights, double[] input, double[] output)
     {
         int k = 0, width = _model.InputCount;

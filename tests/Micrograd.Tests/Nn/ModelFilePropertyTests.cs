@@ -229,7 +229,7 @@ public sealed partial class ModelFilePropertyTests
             case Kind.Truncate:
             {
                 int length = pick % original.Length;
-                return new(kind + " to " + length, original[..length], Outcome.Refused, "The model file is not complete, valid JSON");
+                return new(kind + " to " + length, original[..length], Outcome.Refused, length == 0 ? "The model file is empty." : "The model file is not complete, valid JSON");
             }
         }
 
