@@ -287,7 +287,9 @@ public sealed class TrainingRecorder
 
     // The decision boundary of the network with these weights. Row 0 is the top of the picture. Each cell keeps
     // tanh(score) in a byte: 0 is -1, 255 is +1.
+#if NET
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per kept step: too few calls for tiered compilation to optimize it
+#endif
     private byte[] Grid(double[] weights)
     {
         var grid = new byte[_resolution * _resolution];
@@ -315,7 +317,9 @@ public sealed class TrainingRecorder
     }
 
     // The network's first output, in plain numbers: each layer's neurons read their weights, then their bias, from weights.
+#if NET
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     private double Score(double[] weights, double[] input, double[] output)
     {
         int k = 0, width = _model.InputCount;
