@@ -9,11 +9,9 @@ namespace Micrograd;
 
 /// <summary>
 /// The gradients one <see cref="Gradients.Of"/> sweep accumulates, kept apart from every <see cref="Value.Grad"/>:
-/// numbers, or, when the sweep builds a graph, values over the same leaves. Each node passes its share to its
-/// inputs through <see cref="Add"/>, reading its operands through <see cref="Operand"/>, so one chain rule per
-/// node serves both kinds.
+/// numbers, or, when the sweep builds a graph, values over the same leaves.
 /// </summary>
-internal sealed class Adjoints
+internal sealed class Adjoints : GradientSink
 {
     // One per thread, kept between sweeps so that a large graph's table is not allocated (on the large object heap)
     // and collected every time; emptied after each sweep so that it holds no values.
@@ -25,15 +23,17 @@ internal sealed class Adjoints
     {
     }
 
+    private bool _createGraph;
+
     /// <summary>Whether the gradients are values of a new graph (<c>createGraph: true</c>) rather than numbers.</summary>
-    public bool CreateGraph { get; private set; }
+    public override bool BuildsGraph => _createGraph;
 
     /// <summary>An empty set of gradients for one sweep; give it back with <see cref="Return"/>.</summary>
     public static Adjoints Rent(bool createGraph)
     {
         Adjoints adjoints = t_spare ?? new Adjoints();
         t_spare = null;
-        adjoints.CreateGraph = createGraph;
+        adjoints._createGraph = createGraph;
         return adjoints;
     }
 
@@ -44,11 +44,8 @@ internal sealed class Adjoints
         t_spare = this;
     }
 
-    /// <summary><paramref name="value"/> as a derivative formula sees it: the value itself when building a graph, else its number.</summary>
-    public Scalar Operand(Value value) => CreateGraph ? new Scalar(value) : new Scalar(value.Data);
-
     /// <summary>Adds <paramref name="contribution"/> to the gradient of <paramref name="value"/>.</summary>
-    public void Add(Value value, Scalar contribution)
+    public override void Add(Value value, Scalar contribution)
     {
 #if NET
         ref Scalar sum = ref CollectionsMarshal.GetValueRefOrAddDefault(_sums, value, out bool exists); // one lookup
@@ -65,7 +62,7 @@ internal sealed class Adjoints
     }
 
     /// <summary>The gradient accumulated for <paramref name="value"/>, if any reached it.</summary>
-    public bool TryGet(Value value, out Scalar gradient) => _sums.TryGetValue(value, out gradient);
+    public override bool TryGetGradient(Value value, out Scalar gradient) => _sums.TryGetValue(value, out gradient);
 
     /// <summary>Values compare by identity here, whatever <c>Equals</c> says.</summary>
     private sealed class ByReference : IEqualityComparer<Value>

@@ -35,10 +35,10 @@ public sealed class AffineMap
     /// <param name="weights">One row of weights per output; every row as long as the input vector.</param>
     /// <param name="biases">One bias per row, or <see langword="null"/> for none.</param>
     /// <param name="activation">The operation applied to each row's sum, or <see langword="null"/> for none.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="weights"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="weights"/> is empty, has a null row, rows of different lengths or a null weight; or <paramref name="biases"/> has a different count or a null bias.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="weights"/>, one of its rows, a weight or a bias is <see langword="null"/>; the message names it, such as <c>weights[0][1]</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="weights"/> is empty or has rows of different lengths, or <paramref name="biases"/> has a different count.</exception>
     public AffineMap(IReadOnlyList<IReadOnlyList<Value>> weights, IReadOnlyList<Value>? biases = null, UnaryOperation? activation = null)
-        : this(CopyRows(weights), biases is null ? null : CopyBiases(biases, weights.Count), activation)
+        : this(CopyRows(weights), biases is null ? null : CopyBiases(biases, weights!.Count), activation)
     {
     }
 
@@ -80,7 +80,7 @@ public sealed class AffineMap
     /// <summary>Computes every row on the same inputs.</summary>
     /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>
     /// <returns>One new value per row, in row order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or one of its elements is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or one of its elements is <see langword="null"/>; the message names the element.</exception>
     /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
     public Value[] Apply(IReadOnlyList<Value> inputs)
     {
@@ -107,11 +107,7 @@ public sealed class AffineMap
 
     private static Value[][] CopyRows(IReadOnlyList<IReadOnlyList<Value>> weights)
     {
-        if (weights is null)
-        {
-            throw new ArgumentNullException(nameof(weights));
-        }
-
+        ArgumentChecks.Elements(weights, nameof(weights));
         if (weights.Count == 0)
         {
             throw new ArgumentException("A map needs at least one row of weights.", nameof(weights));
@@ -120,8 +116,7 @@ public sealed class AffineMap
         var rows = new Value[weights.Count][];
         for (int j = 0; j < rows.Length; j++)
         {
-            IReadOnlyList<Value> row = weights[j]
-                ?? throw new ArgumentException("Row " + j + " of the weights is null.", nameof(weights));
+            IReadOnlyList<Value> row = weights[j];
             if (row.Count != weights[0].Count)
             {
                 throw new ArgumentException(
@@ -129,11 +124,7 @@ public sealed class AffineMap
                     nameof(weights));
             }
 
-            rows[j] = new Value[row.Count];
-            for (int i = 0; i < row.Count; i++)
-            {
-                rows[j][i] = row[i] ?? throw new ArgumentException("Weight " + i + " of row " + j + " is null.", nameof(weights));
-            }
+            rows[j] = ArgumentChecks.Copy(row, nameof(weights), "weights[" + j + "]");
         }
 
         return rows;
@@ -147,12 +138,6 @@ public sealed class AffineMap
                 "There must be one bias per row: weights has " + rows + " rows and biases has " + biases.Count + ".", nameof(biases));
         }
 
-        var copy = new Value[rows];
-        for (int j = 0; j < rows; j++)
-        {
-            copy[j] = biases[j] ?? throw new ArgumentException("Bias " + j + " is null.", nameof(biases));
-        }
-
-        return copy;
+        return Value.CopyVector(biases, nameof(biases));
     }
 }

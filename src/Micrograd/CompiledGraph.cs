@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Micrograd;
 
@@ -9,7 +10,7 @@ namespace Micrograd;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Replay runs each operation's own definition, so after <see cref="Forward"/> every value's
+/// Replay runs each operation's own forward value and chain rule, so after <see cref="Forward"/> every value's
 /// <see cref="Value.Data"/> is what building the graph again with the same code would give, bit for bit, and
 /// <see cref="Backward"/> gives the gradients <see cref="Value.Backward"/> would (leaves accumulate; interior
 /// values are recomputed). Operations with kinks (ReLU, <see cref="Value.Abs"/>, <see cref="Value.Max"/>, ...)
@@ -45,16 +46,14 @@ namespace Micrograd;
 /// </example>
 public sealed class CompiledGraph
 {
-    private readonly Value[] _program; // the interior values, each after its inputs; the output last
-    private readonly Value[] _forwardValues; // the values Forward recomputes one by one, in order...
-    private readonly (int Place, Value[] Members)[] _forwardGroups; // ...except at these places, where a group is recomputed together
-    private long? _zeroedAtPass; // the backward-pass count when Forward last zeroed the interior gradients; null if not since the last pass
+    private readonly Value.Node[] _program; // the interior values, each after its inputs; the output last
+    private readonly Step[]? _forward; // how Forward recomputes them when some are grouped; null: one by one, in order
 
-    internal CompiledGraph(Value output, Value[] program)
+    private CompiledGraph(Value output, Value.Node[] program)
     {
         Output = output;
         _program = program;
-        Value.ForwardSteps(program, out _forwardValues, out _forwardGroups);
+        _forward = Schedule(program);
     }
 
     /// <summary>The value the program was compiled from: its <see cref="Value.Data"/> is the result of <see cref="Forward"/>.</summary>
@@ -63,39 +62,30 @@ public sealed class CompiledGraph
     /// <summary>How many values the program computes (the interior values of the graph; leaves are its inputs).</summary>
     public int Count => _program.Length;
 
-    /// <summary>
-    /// Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves. The
-    /// gradients of the interior values are reset to 0 on the way, ready for <see cref="Backward"/>.
-    /// </summary>
+    /// <summary>Recomputes every value of the graph, in order, from the current <see cref="Value.Data"/> of its leaves.</summary>
     public void Forward()
     {
-        Value[] values = _forwardValues;
-        (int Place, Value[] Members)[] groups = _forwardGroups;
-        int nextGroup = 0;
-        int nextPlace = groups.Length > 0 ? groups[0].Place : -1;
-        for (int i = 0; i < values.Length; i++)
+        if (_forward is null)
         {
-            if (i == nextPlace)
+            foreach (Value.Node node in _program)
             {
-                Value[] members = groups[nextGroup].Members;
-                Value.RecomputeTogether(members);
-                foreach (Value member in members)
-                {
-                    member.Grad = 0;
-                }
+                node.Forward();
+            }
 
-                nextGroup++;
-                nextPlace = nextGroup < groups.Length ? groups[nextGroup].Place : -1;
+            return;
+        }
+
+        foreach (Step step in _forward)
+        {
+            if (step.Group is null)
+            {
+                step.Node.Forward();
             }
             else
             {
-                Value value = values[i];
-                Value.Recompute(value);
-                value.Grad = 0; // the same object Recompute just wrote, so this costs almost nothing here
+                ((Value.AffineRow)step.Node).ForwardTogether(step.Group);
             }
         }
-
-        _zeroedAtPass = Value.BackwardPasses;
     }
 
     /// <summary>
@@ -104,33 +94,133 @@ public sealed class CompiledGraph
     /// </summary>
     public void Backward()
     {
-        Value[] program = _program;
+        Value.Node[] program = _program;
         if (program.Length == 0)
         {
             Output.Grad += 1; // the output is a leaf
             return;
         }
 
-        // Interior gradients start from 0. Forward zeroed them already unless some backward pass has run since
-        // (this program's or any other, which may have reached these values); then zero them here.
-        long pass = Value.StartBackwardPass();
-        if (_zeroedAtPass != pass - 1)
+        foreach (Value.Node node in program)
         {
-            for (int i = 0; i < program.Length; i++)
-            {
-                program[i].Grad = 0;
-            }
+            node.Grad = 0;
         }
 
-        _zeroedAtPass = null;
         Output.Grad = 1;
         for (int i = program.Length - 1; i >= 0; i--)
         {
-            Value.PropagateToInputs(program[i]);
+            program[i].Backward(null);
         }
     }
 
     /// <summary>Returns a short description, such as <c>CompiledGraph(65818 values)</c>.</summary>
     /// <returns>The number of values in the program.</returns>
     public override string ToString() => "CompiledGraph(" + Count + " values)";
+
+    /// <summary>Records the graph behind <paramref name="output"/>; see <see cref="Value.Compile"/>.</summary>
+    internal static CompiledGraph Record(Value output)
+    {
+        if (output.IsLeaf)
+        {
+            return new CompiledGraph(output, Array.Empty<Value.Node>());
+        }
+
+        using Value.Traversal.Sorted order = Value.Traversal.Sort(output, zeroGradients: false);
+        var program = new Value.Node[order.Count];
+        for (int i = 0; i < program.Length; i++)
+        {
+            program[i] = order.Node(i);
+            if (Value.WhyNotReplayable(program[i]) is { } reason)
+            {
+                throw new NotSupportedException("This graph cannot be compiled: " + reason + ".");
+            }
+        }
+
+        return new CompiledGraph(output, program);
+    }
+
+    /// <summary>
+    /// The forward steps of a program: each value alone, except the rows of one affine map call whose weights and
+    /// biases are leaves: those depend only on the call's inputs, so they are recomputed together, four at a time,
+    /// at the place of the first of them.
+    /// </summary>
+    private static Step[]? Schedule(Value.Node[] program)
+    {
+        Dictionary<object, List<Value.AffineRow>>? groups = null;
+        foreach (Value.Node node in program)
+        {
+            if (node is Value.AffineRow { ReplayGroup: { } key } row)
+            {
+                groups ??= new Dictionary<object, List<Value.AffineRow>>(ReferenceComparer.Instance);
+                if (!groups.TryGetValue(key, out List<Value.AffineRow>? rows))
+                {
+                    groups.Add(key, rows = new List<Value.AffineRow>());
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        if (groups is null)
+        {
+            return null;
+        }
+
+        var steps = new List<Step>(program.Length);
+        foreach (Value.Node node in program)
+        {
+            if (node is Value.AffineRow { ReplayGroup: { } key } && groups[key] is { Count: > 1 } rows)
+            {
+                if (rows[0] == node)
+                {
+                    steps.Add(new Step(node, rows.ToArray()));
+                }
+            }
+            else
+            {
+                steps.Add(new Step(node, null));
+            }
+        }
+
+        return steps.ToArray();
+    }
+
+    /// <summary>One step of <see cref="Forward"/>: a node, or the first row of a group and the whole group.</summary>
+    private readonly struct Step
+    {
+        public Step(Value.Node node, Value.AffineRow[]? group)
+        {
+            Node = node;
+            Group = group;
+        }
+
+        public Value.Node Node { get; }
+
+        public Value.AffineRow[]? Group { get; }
+    }
+
+    /// <summary>Compares keys by identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<object>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}
+
+public partial class Value
+{
+    /// <summary>
+    /// Records the graph behind this value as a <see cref="CompiledGraph"/>: a program that recomputes it from new
+    /// leaf data and back-propagates through it, many times, without building anything again.
+    /// </summary>
+    /// <returns>The program, with this value as its <see cref="CompiledGraph.Output"/>.</returns>
+    /// <exception cref="NotSupportedException">
+    /// The graph holds a user-defined operation that cannot compute itself again (one made without an evaluate
+    /// function); the message names it.
+    /// </exception>
+    /// <remarks>Changes no value or gradient. See <see cref="CompiledGraph"/> for what replay does and does not repeat.</remarks>
+    public CompiledGraph Compile() => CompiledGraph.Record(this);
 }

@@ -26,8 +26,7 @@ public static partial class Gradients
     /// that without <paramref name="createGraph"/> the numbers are those <see cref="Value.Backward"/> would add to
     /// zeroed gradients, bit for bit. Building a graph costs a few new values per value of the original.
     /// </remarks>
-    /// <exception cref="ArgumentNullException"><paramref name="output"/> or <paramref name="inputs"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> or <paramref name="inputs"/> is <see langword="null"/>, or <paramref name="inputs"/> contains <see langword="null"/>.</exception>
     /// <exception cref="NotSupportedException">
     /// <paramref name="createGraph"/> is <see langword="true"/> and the graph holds an operation of your own whose local
     /// gradients were given as numbers; give them as values instead (see
@@ -44,33 +43,28 @@ public static partial class Gradients
     /// </example>
     public static IReadOnlyList<Value> Of(Value output, IReadOnlyList<Value> inputs, bool createGraph = false)
     {
-        if (output is null)
-        {
-            throw new ArgumentNullException(nameof(output));
-        }
-
-        if (inputs is null)
-        {
-            throw new ArgumentNullException(nameof(inputs));
-        }
-
+        ArgumentChecks.NotNull(output, nameof(output));
+        ArgumentChecks.Elements(inputs, nameof(inputs));
         var results = new Value[inputs.Count];
-        for (int i = 0; i < results.Length; i++)
-        {
-            if (inputs[i] is null)
-            {
-                throw new ArgumentException("The inputs must not contain null (index " + i + ").", nameof(inputs));
-            }
-        }
-
         Adjoints adjoints = Adjoints.Rent(createGraph);
         try
         {
-            Value.Sweep(output, adjoints);
+            // Backward's sweep, into a table of its own: seed the output with 1, then let each interior value pass
+            // its gradient on by its own chain rule, in the same order.
+            adjoints.Add(output, 1.0);
+            if (!output.IsLeaf)
+            {
+                using Value.Traversal.Sorted order = Value.Traversal.Sort(output, zeroGradients: false);
+                for (int i = order.Count - 1; i >= 0; i--)
+                {
+                    order.Node(i).Backward(adjoints);
+                }
+            }
+
             for (int i = 0; i < results.Length; i++)
             {
                 // Without createGraph every gradient is a number, which ToValue makes a new leaf.
-                results[i] = adjoints.TryGet(inputs[i], out Scalar gradient) ? gradient.ToValue() : new Value(0.0);
+                results[i] = adjoints.TryGetGradient(inputs[i], out Scalar gradient) ? gradient.ToValue() : new Value(0.0);
             }
         }
         finally

@@ -42,18 +42,13 @@ namespace Micrograd;
 /// </example>
 public partial class Value : IFormattable
 {
-    // A leaf is 40 bytes on 64-bit .NET (16 of header, 21 of fields); the node types that operations create
-    // (nested classes below) add their inputs, so a unary or binary node is 56 bytes.
+    // A leaf is 40 bytes on 64-bit .NET: 16 of header and 24 of fields. An operation's node (Node.cs) adds its
+    // inputs, so a unary or binary node is 48 or 56 bytes.
     private double _data;
     private double _grad;
 
-    // The traversal that last visited this value; see Traversal.
+    // The sort that last visited this value (Traversal.cs), and whether it is a leaf or what kind of node.
     private uint _visitMark;
-
-    // False for leaves: values made with the public constructor, which pass no gradient on.
-    private readonly bool _isInterior;
-
-    // How the traversal finds this value's inputs without a virtual call for the common shapes; see Traversal.
     private readonly NodeShape _shape;
 
     // Labels are rare (they are for reading graphs), so they live beside the values rather than in every one.
@@ -76,30 +71,21 @@ public partial class Value : IFormattable
         }
     }
 
-    /// <summary>For the node types of operations: an interior value of the given shape.</summary>
+    /// <summary>For the node types of operations (Node.cs): an interior value of the given shape.</summary>
     private Value(double data, NodeShape shape)
     {
         _data = data;
-        _isInterior = true;
         _shape = shape;
     }
 
     /// <summary>The scalar this value holds. Optimizers change it in place on leaves.</summary>
-    public double Data
-    {
-        get => _data;
-        set => _data = value;
-    }
+    public double Data { get => _data; set => _data = value; }
 
     /// <summary>
     /// The derivative of the value <see cref="Backward"/> was last called on with respect to this one.
     /// Zero until then.
     /// </summary>
-    public double Grad
-    {
-        get => _grad;
-        set => _grad = value;
-    }
+    public double Grad { get => _grad; set => _grad = value; }
 
     /// <summary>An optional name, shown by <see cref="ToString()"/> and in graph pictures.</summary>
     public string? Label
@@ -116,70 +102,67 @@ public partial class Value : IFormattable
     }
 
     /// <summary><see langword="true"/> when no operation produced this value (it was made with the constructor).</summary>
-    public bool IsLeaf => !_isInterior;
+    public bool IsLeaf => _shape == NodeShape.Leaf;
 
     /// <summary>
-    /// The name of the operation that produced this value, as micrograd names it: <c>"+"</c>, <c>"-"</c>,
-    /// <c>"*"</c>, <c>"/"</c>, <c>"neg"</c>, <c>"**"</c>, <c>"**2"</c> (a constant exponent), <c>"exp"</c>,
-    /// <c>"tanh"</c>, <c>"ReLU"</c>, <c>"sum"</c>, <c>"dot"</c>, an affine node's formula such as
-    /// <c>"ReLU(w·x+b)"</c>, the name given to <c>Function</c>, and so on; each operation's own
-    /// documentation gives its name. Empty for a leaf.
+    /// The name of the operation that produced this value; empty for a leaf. One rule names them all: micrograd's own
+    /// name where micrograd has the operation (<c>"+"</c>, <c>"*"</c>, <c>"**2"</c> for a constant exponent,
+    /// <c>"exp"</c>, <c>"tanh"</c>, <c>"ReLU"</c>), the C# operator for the other operators (<c>"-"</c>, <c>"/"</c>,
+    /// <c>"**"</c>), and otherwise PyTorch's function name in lower case (<c>"neg"</c>, <c>"log"</c>,
+    /// <c>"sigmoid"</c>, <c>"softplus"</c>, <c>"gelu"</c>, <c>"abs"</c>, <c>"max"</c>, <c>"sum"</c>, <c>"dot"</c>),
+    /// with its parameter in parentheses (<c>"leaky_relu(0.01)"</c>). An affine node shows its formula, such as
+    /// <c>"ReLU(w·x+b)"</c>; an operation of your own, the name given to <c>Function</c>.
     /// </summary>
-    public string Operator => OperatorName;
+    public string Operator => this is Node node ? node.Name : string.Empty;
 
     /// <summary>
     /// The values this one was computed from, in operand order; empty for a leaf. For <see cref="Dot"/> the
     /// left vector comes first, then the right one; for an <see cref="AffineMap"/> node, its weights, its
     /// inputs, then its bias. A constant exponent given to <see cref="Pow(double)"/> is not an input.
     /// </summary>
-    public IReadOnlyList<Value> Inputs => InputList;
-
-    // ---- What each operation's node type provides (a leaf has no operation). ------------------------------
-
-    /// <summary>The operation's name; see <see cref="Operator"/>.</summary>
-    private protected virtual string OperatorName => string.Empty;
-
-    /// <summary>The inputs in operand order; see <see cref="Inputs"/>.</summary>
-    private protected virtual IReadOnlyList<Value> InputList => Array.Empty<Value>();
+    public IReadOnlyList<Value> Inputs => this is Node node ? node.InputList : Array.Empty<Value>();
 
     /// <summary>
-    /// Passes this value's gradient on to its inputs: each input's gradient grows by this gradient times the
-    /// local derivative of this value with respect to it. <see cref="Backward"/> calls it once per value,
-    /// after every value that uses this one has done the same.
+    /// Computes the derivative of this value with respect to every value it depends on, and adds it to their
+    /// <see cref="Grad"/>.
     /// </summary>
-    private protected virtual void PropagateToInputs()
+    /// <remarks>
+    /// This value's own gradient is set to 1. As in PyTorch, leaves (values made with the constructor)
+    /// accumulate across calls, so a training loop zeroes them before each step; interior values are
+    /// recomputed from zero on every call. A value used several times receives the sum of the gradients of
+    /// all its uses. Runs in time and memory linear in the size of the graph, without recursion.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// var x = new Value(2.0);
+    /// var y = x * x + x; // x is used three times
+    /// y.Backward();
+    /// Console.WriteLine(x.Grad); // 5  (2x + 1)
+    /// </code>
+    /// </example>
+    public void Backward()
     {
+        if (IsLeaf)
+        {
+            _grad += 1; // nothing to pass on
+            return;
+        }
+
+        // micrograd's build_topo: every interior value after the values it was computed from, this one last
+        // (their gradients zeroed on the way). Then each node, from this one back, passes its gradient on to its
+        // inputs by its own chain rule, into their Grad.
+        using Traversal.Sorted order = Traversal.Sort(this, zeroGradients: true);
+        _grad = 1;
+        for (int i = order.Count - 1; i >= 0; i--)
+        {
+            order.Node(i).Backward(null);
+        }
     }
-
-    /// <summary>
-    /// Computes <see cref="Data"/> again from the inputs' current data, with the same code that computed it when
-    /// the value was made; for <see cref="CompiledGraph.Forward"/>.
-    /// </summary>
-    private protected virtual void Recompute()
-    {
-    }
-
-    /// <summary>
-    /// Values with the same non-null key may be recomputed together, at the place of the first of them in a
-    /// compiled program, by <see cref="RecomputeGroup"/>: their inputs must all be ready there.
-    /// </summary>
-    private protected virtual object? RecomputeGroupKey => null;
-
-    /// <summary>
-    /// Recomputes <paramref name="members"/>, this value's group in program order (this value first). Only values
-    /// with a <see cref="RecomputeGroupKey"/> are grouped, and their node types override this.
-    /// </summary>
-    private protected virtual void RecomputeGroup(Value[] members)
-    {
-    }
-
-    /// <summary>Why <c>Recompute</c> cannot work for this value, or <see langword="null"/> when it can.</summary>
-    private protected virtual string? NotReplayableBecause => null;
 
     // ---- Text ---------------------------------------------------------------------------------------------
 
-    /// <summary>Returns the value in the form <c>Value(data=4.6252, grad=0)</c>, with the label if there is one.</summary>
-    /// <returns>The value's data, gradient and label, in the invariant culture.</returns>
+    /// <summary>Returns the value in the form <c>Value(data=4.625170344774747, grad=0)</c>, with the label if there is one.</summary>
+    /// <returns>The value's data and gradient in their shortest round-trip form (invariant culture), and its label.</returns>
     public override string ToString() => ToString(null, CultureInfo.InvariantCulture);
 
     /// <summary>Returns the value with its data and gradient formatted by <paramref name="format"/>.</summary>
@@ -211,14 +194,4 @@ public partial class Value : IFormattable
     /// <returns><paramref name="value"/>.</returns>
     public static Value operator +(Value value) => value;
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowArgumentNull(string parameterName) => throw new ArgumentNullException(parameterName);
-
-    private static void CheckNotNull(Value value, string parameterName)
-    {
-        if (value is null)
-        {
-            ThrowArgumentNull(parameterName);
-        }
-    }
 }

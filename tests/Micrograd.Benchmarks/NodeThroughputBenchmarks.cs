@@ -17,6 +17,8 @@ public class NodeThroughputBenchmarks
 
     private CompiledGraph _program10k = null!;
     private CompiledGraph _program100k = null!;
+    private FlatTape _tape10k = null!;
+    private FlatTape _tape100k = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +28,14 @@ public class NodeThroughputBenchmarks
         _offsets = Enumerable.Range(0, 64).Select(_ => new Value(random.NextDouble() - 0.5)).ToArray();
         _program10k = Build(10_000 / NodesPerStep).Compile();
         _program100k = Build(100_000 / NodesPerStep).Compile();
+        double[] weights = _weights.Select(w => w.Data).ToArray();
+        double[] offsets = _offsets.Select(b => b.Data).ToArray();
+        _tape10k = new FlatTape(weights, offsets, 10_000 / NodesPerStep);
+        _tape100k = new FlatTape(weights, offsets, 100_000 / NodesPerStep);
+        if (_tape10k.Output != _program10k.Output.Data || _tape100k.Output != _program100k.Output.Data)
+        {
+            throw new InvalidOperationException("The flat tape does not compute the benchmark's expression.");
+        }
     }
 
     [Benchmark(OperationsPerInvoke = 1_000)]
@@ -46,6 +56,20 @@ public class NodeThroughputBenchmarks
 
     [Benchmark(OperationsPerInvoke = 100_000)]
     public double Replay_100k_nodes() => Replay(_program100k);
+
+    /// <summary>The floor: the same 10,000-node expression as a hand-written flat tape, Forward + Backward per node.</summary>
+    [Benchmark(OperationsPerInvoke = 10_000)]
+    public double Tape_10k_nodes() => Replay(_tape10k);
+
+    [Benchmark(OperationsPerInvoke = 100_000)]
+    public double Tape_100k_nodes() => Replay(_tape100k);
+
+    private static double Replay(FlatTape tape)
+    {
+        tape.Forward();
+        tape.Backward();
+        return tape.Output;
+    }
 
     private static double Replay(CompiledGraph program)
     {

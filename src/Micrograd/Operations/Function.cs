@@ -17,7 +17,8 @@ public partial class Value
     /// <param name="localGradients">∂result/∂input for each input, in the same order.</param>
     /// <returns>A new value whose gradient flows to <c>inputs[i]</c> times <c>localGradients[i]</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="inputs"/> or <paramref name="localGradients"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> contains <see langword="null"/>, or the two lists have different lengths.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or the two lists have different lengths.</exception>
     /// <example>
     /// <code>
     /// // softsign(x) = x / (1 + |x|), with d/dx = 1 / (1 + |x|)²
@@ -30,15 +31,16 @@ public partial class Value
     /// </example>
     public static Value Function(string name, IReadOnlyList<Value> inputs, double data, IReadOnlyList<double> localGradients)
     {
-        CheckFunctionArguments(name, inputs, localGradients?.Count);
-        Value[] ownInputs = CopyInputs(inputs, nameof(inputs));
-        var ownGradients = new double[inputs.Count];
-        for (int i = 0; i < ownGradients.Length; i++)
+        Value[] ownInputs = FunctionInputs(name, inputs);
+        ArgumentChecks.NotNull(localGradients, nameof(localGradients));
+        CheckGradientCount(ownInputs.Length, localGradients.Count);
+        var numbers = new double[ownInputs.Length];
+        for (int i = 0; i < numbers.Length; i++)
         {
-            ownGradients[i] = localGradients![i];
+            numbers[i] = localGradients[i];
         }
 
-        return new FunctionNode(name!, ownInputs, data, ownGradients);
+        return new WideNode<UserFunction>(new UserFunction(name, ownInputs, data, numbers));
     }
 
     /// <summary>
@@ -56,7 +58,8 @@ public partial class Value
     /// </param>
     /// <returns>A new value whose gradient flows to <c>inputs[i]</c> times <c>localGradients[i]</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="inputs"/> or <paramref name="localGradients"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Either list contains <see langword="null"/>, or the two have different lengths.</exception>
+    /// <exception cref="ArgumentNullException">Either list contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or the two lists have different lengths.</exception>
     /// <example>
     /// <code>
     /// // softsign(x) = x / (1 + |x|), with d/dx = 1 / (1 + |x|)², as a value so that it has derivatives too
@@ -69,11 +72,10 @@ public partial class Value
     /// </example>
     public static Value Function(string name, IReadOnlyList<Value> inputs, double data, IReadOnlyList<Value> localGradients)
     {
-        CheckFunctionArguments(name, inputs, localGradients?.Count);
-        Value[] ownInputs = CopyInputs(inputs, nameof(inputs));
-        Value[] gradientValues = CopyInputs(localGradients!, nameof(localGradients));
-        double[] ownGradients = Array.ConvertAll(gradientValues, gradient => gradient._data);
-        return new FunctionNode(name!, ownInputs, data, ownGradients, gradientValues: gradientValues);
+        Value[] ownInputs = FunctionInputs(name, inputs);
+        Value[] gradientValues = CopyVector(localGradients, nameof(localGradients));
+        CheckGradientCount(ownInputs.Length, gradientValues.Length);
+        return new WideNode<UserFunction>(new UserFunction(name, ownInputs, data, Array.ConvertAll(gradientValues, gradient => gradient._data), gradientValues));
     }
 
     /// <summary>
@@ -90,7 +92,8 @@ public partial class Value
     /// </param>
     /// <returns>A new value whose gradient flows to each input times its local gradient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="inputs"/> or <paramref name="evaluate"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <example>
     /// <code>
     /// static Value Softsign(Value x) => Value.Function("softsign", [x], (input, gradients) =>
@@ -103,150 +106,200 @@ public partial class Value
     /// </example>
     public static Value Function(string name, IReadOnlyList<Value> inputs, Func<double[], double[], double> evaluate)
     {
-        if (name is null)
-        {
-            ThrowArgumentNull(nameof(name));
-        }
-
-        if (inputs is null)
-        {
-            ThrowArgumentNull(nameof(inputs));
-        }
-
-        if (evaluate is null)
-        {
-            ThrowArgumentNull(nameof(evaluate));
-        }
-
-        Value[] ownInputs = CopyInputs(inputs!, nameof(inputs));
-
-        var node = new FunctionNode(name!, ownInputs, 0.0, new double[ownInputs.Length], evaluate);
-        node.Recompute();
-        return node;
+        Value[] ownInputs = FunctionInputs(name, inputs);
+        ArgumentChecks.NotNull(evaluate, nameof(evaluate));
+        return new WideNode<UserFunction>(new UserFunction(name, ownInputs, evaluate));
     }
 
-    /// <summary>The checks both overloads with local gradients share; <paramref name="gradientCount"/> is null for a null list.</summary>
-    private static void CheckFunctionArguments(string name, IReadOnlyList<Value> inputs, int? gradientCount)
+    /// <summary>
+    /// An operation of your own that works everywhere: <paramref name="evaluate"/> computes the result and the local
+    /// derivatives as numbers (for <see cref="Backward"/> and for every <see cref="CompiledGraph.Forward"/>), and
+    /// <paramref name="localGradients"/> builds the local derivatives as values from the inputs, so that
+    /// <see cref="Gradients.Of"/> with <c>createGraph: true</c> can differentiate through it to any order, also after a
+    /// replay.
+    /// </summary>
+    /// <param name="name">The operation's name, shown by <see cref="Operator"/> and in graph pictures.</param>
+    /// <param name="inputs">The values the result is computed from.</param>
+    /// <param name="evaluate">As in <see cref="Function(string, IReadOnlyList{Value}, Func{double[], double[], double})"/>.</param>
+    /// <param name="localGradients">
+    /// Given the inputs, builds ∂result/∂input for each of them with <see cref="Value"/> arithmetic; called once per
+    /// <see cref="Gradients.Of"/> sweep that builds a graph.
+    /// </param>
+    /// <returns>A new value whose gradient flows to each input times its local gradient.</returns>
+    /// <exception cref="ArgumentNullException">An argument, or an element of <paramref name="inputs"/>, is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <example>
+    /// <code>
+    /// // softsign(x) = x / (1 + |x|), with d/dx = 1 / (1 + |x|)², in every mode
+    /// static Value Softsign(Value x) => Value.Function(
+    ///     "softsign",
+    ///     [x],
+    ///     (input, gradients) =>
+    ///     {
+    ///         double d = 1 + Math.Abs(input[0]);
+    ///         gradients[0] = 1 / (d * d);
+    ///         return input[0] / d;
+    ///     },
+    ///     inputs => [1 / (1 + inputs[0].Abs()).Pow(2)]);
+    /// </code>
+    /// </example>
+    public static Value Function(
+        string name, IReadOnlyList<Value> inputs, Func<double[], double[], double> evaluate, Func<IReadOnlyList<Value>, IReadOnlyList<Value>> localGradients)
     {
-        if (name is null)
+        Value[] ownInputs = FunctionInputs(name, inputs);
+        ArgumentChecks.NotNull(evaluate, nameof(evaluate));
+        ArgumentChecks.NotNull(localGradients, nameof(localGradients));
+        return new WideNode<UserFunction>(new UserFunction(name, ownInputs, evaluate, localGradients));
+    }
+
+    /// <summary>The checks every overload makes of the name and the inputs; returns the inputs for the node to keep.</summary>
+    private static Value[] FunctionInputs(string name, IReadOnlyList<Value> inputs)
+    {
+        ArgumentChecks.NotNull(name, nameof(name));
+        if (name.Length == 0)
         {
-            ThrowArgumentNull(nameof(name));
+            throw new ArgumentException("An operation of your own needs a name: an empty Operator is what marks a leaf.", nameof(name));
         }
 
-        if (inputs is null)
-        {
-            ThrowArgumentNull(nameof(inputs));
-        }
+        return CopyVector(inputs, nameof(inputs));
+    }
 
-        if (gradientCount is null)
-        {
-            ThrowArgumentNull("localGradients");
-        }
-
-        if (gradientCount != inputs!.Count)
+    private static void CheckGradientCount(int inputs, int gradients)
+    {
+        if (gradients != inputs)
         {
             throw new ArgumentException(
-                "There must be one local gradient per input: inputs has " + inputs.Count + " values and localGradients has " + gradientCount + ".",
+                "There must be one local gradient per input: inputs has " + Count(inputs, "value") + " and localGradients has "
+                + Count(gradients, "gradient") + ".",
                 "localGradients");
         }
     }
 
-    private static Value[] CopyInputs(IReadOnlyList<Value> inputs, string parameterName)
-    {
-        Value[] copy = Copy(inputs);
-        for (int i = 0; i < copy.Length; i++)
-        {
-            if (copy[i] is null)
-            {
-                throw new ArgumentException("The list must not contain null (index " + i + ").", parameterName);
-            }
-        }
+    private static string Count(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
 
-        return copy;
+    /// <summary>
+    /// Why <paramref name="node"/> cannot compute itself again for a <see cref="CompiledGraph"/>, or <see langword="null"/>
+    /// when it can. Only an operation of your own can lack what replay needs.
+    /// </summary>
+    internal static string? WhyNotReplayable(Node node) => node is WideNode<UserFunction> user ? user.Operation.WhyNotReplayable : null;
+}
+
+/// <summary>
+/// An operation of your own: the value and local gradients the caller gave as numbers, or computes with an evaluate
+/// function, and, for a graph of derivatives, the local gradients as values.
+/// </summary>
+internal readonly struct UserFunction : IWideFunction
+{
+    private readonly string _name;
+    private readonly Value[] _inputs;
+    private readonly bool _hasComputed;
+    private readonly double _data; // as given, when there is no evaluate function
+    private readonly double[] _localGradients; // at the inputs' current data
+    private readonly Func<double[], double[], double>? _evaluate;
+    private readonly double[]? _inputData;
+
+    /// <summary>An operation whose value and local gradients are numbers (and values, if <paramref name="gradientValues"/> is given).</summary>
+    public UserFunction(string name, Value[] inputs, double data, double[] localGradients, Value[]? gradientValues = null)
+    {
+        _name = name;
+        _inputs = inputs;
+        _hasComputed = Value.HasComputedValue(inputs);
+        _data = data;
+        _localGradients = localGradients;
+        _evaluate = null;
+        _inputData = null;
+        GradientValues = gradientValues;
+        GradientGraph = null;
     }
 
-    /// <summary>A user-defined operation: its result and local gradients were computed by the caller.</summary>
-    private sealed class FunctionNode : WideNode
+    /// <summary>An operation that computes itself with <paramref name="evaluate"/> (and builds its local gradients with <paramref name="gradientGraph"/>, if given).</summary>
+    public UserFunction(string name, Value[] inputs, Func<double[], double[], double> evaluate, Func<IReadOnlyList<Value>, IReadOnlyList<Value>>? gradientGraph = null)
     {
-        private readonly string _name;
-        private readonly Value[] _inputs;
-        private readonly double[] _localGradients;
-        private readonly bool _hasInterior;
-        private readonly Func<double[], double[], double>? _evaluate; // null when the caller gave numbers
-        private readonly double[]? _inputData;
-        private readonly Value[]? _gradientValues; // the local gradients as values, when the caller gave them so
+        _name = name;
+        _inputs = inputs;
+        _hasComputed = Value.HasComputedValue(inputs);
+        _data = 0.0;
+        _localGradients = new double[inputs.Length];
+        _evaluate = evaluate;
+        _inputData = new double[inputs.Length];
+        GradientValues = null;
+        GradientGraph = gradientGraph;
+    }
 
-        public FunctionNode(
-            string name, Value[] inputs, double data, double[] localGradients, Func<double[], double[], double>? evaluate = null, Value[]? gradientValues = null)
-            : base(data)
+    /// <summary>The local gradients as values of the graph, when the caller gave them so.</summary>
+    public Value[]? GradientValues { get; }
+
+    /// <summary>Builds the local gradients as values from the inputs, when the caller gave such a function.</summary>
+    public Func<IReadOnlyList<Value>, IReadOnlyList<Value>>? GradientGraph { get; }
+
+    public string Name => _name;
+
+    public string DerivativeText => "out = " + _name + "(…):  ∂out/∂inputᵢ as given by its definition";
+
+    public IReadOnlyList<Value> Inputs => Array.AsReadOnly(_inputs);
+
+    public Value.InputLists Lists => new(first: _hasComputed ? _inputs : null);
+
+    public string? WhyNotReplayable => _evaluate is not null
+        ? null
+        : "the user-defined operation '" + _name + "' was given "
+          + (GradientValues is null ? "its value and local gradients as numbers, so it cannot compute them" : "its value as a number, so it cannot compute it")
+          + " again for new inputs; make it with a Value.Function overload that takes an evaluate function";
+
+    // The caller's function computes the value and fills the local gradients; without one, the value stays as given.
+    public double Forward()
+    {
+        if (_evaluate is null)
         {
-            _name = name;
-            _inputs = inputs;
-            _localGradients = localGradients;
-            _hasInterior = Array.Exists(inputs, input => input._isInterior);
-            _evaluate = evaluate;
-            _inputData = evaluate is null ? null : new double[inputs.Length];
-            _gradientValues = gradientValues;
+            return _data;
         }
 
-        private protected override string? NotReplayableBecause => _evaluate is not null
-            ? null
-            : "the user-defined operation '" + _name + "' was given its value and local gradients as numbers, so it "
-              + "cannot compute them again for new inputs; make it with the Value.Function overload that takes an evaluate function";
-
-        public override double[] LocalDerivatives(out string formula)
+        for (int i = 0; i < _inputData!.Length; i++)
         {
-            formula = "out = " + _name + "(…):  ∂out/∂inputᵢ as given by its definition";
-            return (double[])_localGradients.Clone();
+            _inputData[i] = _inputs[i].Data;
         }
 
-        // The caller's function computes the value and fills the local gradients again. Compile refuses a node
-        // without one (NotReplayableBecause), so it is there whenever this runs.
-        private protected override void Recompute()
-        {
-            double[] inputData = _inputData!;
-            for (int i = 0; i < inputData.Length; i++)
-            {
-                inputData[i] = _inputs[i]._data;
-            }
+        return _evaluate(_inputData, _localGradients);
+    }
 
-            _data = _evaluate!(inputData, _localGradients);
+    // d(result)/d(input i) = localGradients[i], as given: numbers, or values that have derivatives of their own
+    public void Backward<TSink>(Scalar gradient, Scalar output, TSink sink)
+        where TSink : struct, IGradientSink
+    {
+        IReadOnlyList<Value>? values = sink.BuildsGraph ? GradientsAsValues() : null;
+        for (int i = 0; i < _inputs.Length; i++)
+        {
+            Scalar local = values is null ? _localGradients[i] : sink.Operand(values[i]);
+            sink.Add(_inputs[i], gradient * local);
+        }
+    }
+
+    private IReadOnlyList<Value> GradientsAsValues()
+    {
+        if (GradientValues is not null)
+        {
+            return GradientValues;
         }
 
-        // d(result)/d(input i) = localGradients[i], as given: numbers, or values that have derivatives of their own
-        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints)
+        if (GradientGraph is null)
         {
-            if (adjoints.CreateGraph && _gradientValues is null)
-            {
-                throw new NotSupportedException(
-                    "Cannot differentiate through the user-defined operation '" + _name + "' with createGraph: true: its local "
-                    + "gradients are numbers, which have no derivatives of their own. Build it with the Value.Function "
-                    + "overload whose localGradients are values computed from the inputs (Value.Function(name, inputs, data, "
-                    + "IReadOnlyList<Value> localGradients)); that one can be differentiated to any order.");
-            }
-
-            for (int i = 0; i < _inputs.Length; i++)
-            {
-                Scalar local = _gradientValues is null ? _localGradients[i] : adjoints.Operand(_gradientValues[i]);
-                adjoints.Add(_inputs[i], gradient * local);
-            }
+            throw new NotSupportedException(
+                "Cannot differentiate through the user-defined operation '" + _name + "' with createGraph: true: its local "
+                + "gradients are numbers" + (_evaluate is null ? string.Empty : " from its evaluate function")
+                + ", which have no derivatives of their own. Make it with a Value.Function overload whose localGradients are values "
+                + "built from the inputs (Value.Function(name, inputs, data, IReadOnlyList<Value> localGradients), or "
+                + "Value.Function(name, inputs, evaluate, localGradients)); those can be differentiated to any order.");
         }
 
-        // d(result)/d(input i) = localGradients[i], as given
-        private protected override void PropagateToInputs()
+        IReadOnlyList<Value> built = GradientGraph(Array.AsReadOnly(_inputs))
+            ?? throw new InvalidOperationException("The localGradients function of '" + _name + "' returned null.");
+        if (built.Count != _inputs.Length)
         {
-            double gradient = _grad;
-            for (int i = 0; i < _inputs.Length; i++)
-            {
-                _inputs[i]._grad += gradient * _localGradients[i];
-            }
+            throw new InvalidOperationException(
+                "The localGradients function of '" + _name + "' returned " + built.Count + " values for " + _inputs.Length + " inputs.");
         }
 
-        private protected override string OperatorName => _name;
-
-        private protected override IReadOnlyList<Value> InputList => Array.AsReadOnly(_inputs);
-
-        public override int PushInputs(ref Slot[] stack, int top, uint expanded) =>
-            _hasInterior ? PushUnvisited(_inputs, ref stack, top, expanded) : top;
+        ArgumentChecks.Elements(built, "localGradients");
+        return built;
     }
 }

@@ -7,7 +7,7 @@ public partial class Value
     /// <summary>
     /// Returns the Gaussian error linear unit in the tanh approximation GPT-2 uses,
     /// 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³))), as PyTorch's <c>gelu(approximate: "tanh")</c>.
-    /// <see cref="Operator"/>: <c>"GELU"</c>.
+    /// <see cref="Operator"/>: <c>"gelu"</c>.
     /// </summary>
     /// <returns>GELU(this).</returns>
     public Value Gelu() => Unary(this, default(GeluFunction));
@@ -25,7 +25,7 @@ internal readonly struct GeluFunction : IUnaryFunction
     private const double K = 0.7978845608028654; // √(2/π)
     private const double C = 0.044715;
 
-    public string Name => "GELU";
+    public string Name => "gelu";
 
     public string DerivativeText => "½(1 + t) + ½a(1 − t²)·k(1 + 3c·a²), t = tanh(k(a + c·a³))";
 

@@ -4,7 +4,7 @@ public partial class Value
 {
     /// <summary>
     /// Returns the leaky rectified linear unit: this value where it is positive, else this value times
-    /// <paramref name="slope"/>, as PyTorch's <c>leaky_relu</c>. <see cref="Operator"/>: <c>"LeakyReLU"</c>.
+    /// <paramref name="slope"/>, as PyTorch's <c>leaky_relu</c>. <see cref="Operator"/>: <c>"leaky_relu"</c> with the slope, such as <c>"leaky_relu(0.01)"</c>.
     /// </summary>
     /// <param name="slope">The slope for negative inputs; PyTorch's default is 0.01.</param>
     /// <returns>this where this &gt; 0, else slope × this.</returns>
@@ -26,7 +26,7 @@ internal readonly struct LeakyReluFunction : IUnaryFunction
 
     public LeakyReluFunction(double slope) => _slope = slope;
 
-    public string Name => "LeakyReLU";
+    public string Name => "leaky_relu(" + _slope.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
 
     public string DerivativeText => "1 if a > 0, else " + _slope.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

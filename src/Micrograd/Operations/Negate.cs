@@ -8,7 +8,7 @@ public partial class Value
     /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     public static Value operator -(Value value)
     {
-        CheckNotNull(value, nameof(value));
+        ArgumentChecks.NotNull(value, nameof(value));
         return Unary(value, default(NegateFunction));
     }
 

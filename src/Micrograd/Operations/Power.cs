@@ -29,7 +29,7 @@ public partial class Value
     /// <exception cref="ArgumentNullException"><paramref name="exponent"/> is <see langword="null"/>.</exception>
     public Value Pow(Value exponent)
     {
-        CheckNotNull(exponent, nameof(exponent));
+        ArgumentChecks.NotNull(exponent, nameof(exponent));
         return BinaryOf<PowerFunction>(this, exponent);
     }
 }

@@ -8,117 +8,66 @@ public partial class Value
     /// <summary>Adds any number of values in one node, left to right. <see cref="Operator"/>: <c>"sum"</c>.</summary>
     /// <param name="values">The values to add. A value may appear more than once.</param>
     /// <returns>The sum; a leaf equal to 0 when <paramref name="values"/> is empty.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="values"/> or one of its elements is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> or one of its elements is <see langword="null"/>; the message names the element.</exception>
     /// <example>
     /// <code>
     /// var total = Value.Sum(a, b, c); // one node with three inputs
     /// </code>
     /// </example>
-    public static Value Sum(params Value[] values)
-    {
-        if (values is null)
-        {
-            ThrowArgumentNull(nameof(values));
-        }
-
-        return SumOwned((Value[])values!.Clone(), nameof(values));
-    }
+    public static Value Sum(params Value[] values) => SumOwned(CopyVector(values, nameof(values)));
 
     /// <summary>Adds any number of values in one node, left to right. <see cref="Operator"/>: <c>"sum"</c>.</summary>
     /// <param name="values">The values to add. A value may appear more than once.</param>
     /// <returns>The sum; a leaf equal to 0 when <paramref name="values"/> is empty.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="values"/> or one of its elements is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> or one of its elements is <see langword="null"/>; the message names the element.</exception>
     public static Value Sum(IEnumerable<Value> values)
     {
-        if (values is null)
-        {
-            ThrowArgumentNull(nameof(values));
-        }
-
-        return SumOwned(new List<Value>(values!).ToArray(), nameof(values));
+        ArgumentChecks.NotNull(values, nameof(values));
+        return SumOwned(CopyVector(new List<Value>(values), nameof(values)));
     }
 
     /// <summary>A sum over an array the caller hands over for good: kept, not copied, never changed afterwards.</summary>
-    internal static Value SumOwned(Value[] values, string parameterName)
+    internal static Value SumOwned(Value[] values) => values.Length == 0 ? new Value(0.0) : new WideNode<SumFunction>(new SumFunction(values));
+}
+
+/// <summary>a0 + a1 + ... + an-1, left to right.</summary>
+internal readonly struct SumFunction : IWideFunction
+{
+    private readonly Value[] _inputs;
+    private readonly bool _hasComputed;
+
+    public SumFunction(Value[] inputs)
     {
-        if (values.Length == 0)
-        {
-            return new Value(0.0);
-        }
-
-        foreach (Value value in values)
-        {
-            if (value is null)
-            {
-                throw new ArgumentNullException(parameterName, "The values to sum must not contain null.");
-            }
-        }
-
-        return new SumNode(values);
+        _inputs = inputs;
+        _hasComputed = Value.HasComputedValue(inputs);
     }
 
-    /// <summary>a0 + a1 + ... + an-1.</summary>
-    private sealed class SumNode : WideNode
+    public string Name => "sum";
+
+    public string DerivativeText => "out = Σ aᵢ:  ∂out/∂aᵢ = 1 for each of the " + _inputs.Length + " inputs";
+
+    public IReadOnlyList<Value> Inputs => Array.AsReadOnly(_inputs);
+
+    public Value.InputLists Lists => new(first: _hasComputed ? _inputs : null);
+
+    public double Forward()
     {
-        private readonly Value[] _inputs;
-        private readonly bool _hasInterior; // when false, the traversal need not scan the inputs
-
-        public SumNode(Value[] inputs)
-            : base(Forward(inputs))
+        double sum = 0;
+        foreach (Value input in _inputs)
         {
-            _inputs = inputs;
-            _hasInterior = Array.Exists(inputs, input => input._isInterior);
+            sum += input.Data;
         }
 
-        private static double Forward(Value[] inputs)
+        return sum;
+    }
+
+    // d(Σ aᵢ)/daᵢ = 1
+    public void Backward<TSink>(Scalar gradient, Scalar output, TSink sink)
+        where TSink : struct, IGradientSink
+    {
+        foreach (Value input in _inputs)
         {
-            double sum = 0;
-            foreach (Value input in inputs)
-            {
-                sum += input._data;
-            }
-
-            return sum;
+            sink.Add(input, gradient);
         }
-
-        private protected override void Recompute() => _data = Forward(_inputs);
-
-        public override double[] LocalDerivatives(out string formula)
-        {
-            formula = "out = Σ aᵢ:  ∂out/∂aᵢ = 1 for each of the " + _inputs.Length + " inputs";
-            double[] derivatives = new double[_inputs.Length];
-            for (int i = 0; i < derivatives.Length; i++)
-            {
-                derivatives[i] = 1.0;
-            }
-
-            return derivatives;
-        }
-
-        // d(Σ a_i)/da_i = 1
-        // d(Σ xᵢ)/dxᵢ = 1
-        public override void PropagateToInputs(Scalar gradient, Adjoints adjoints)
-        {
-            foreach (Value input in _inputs)
-            {
-                adjoints.Add(input, gradient);
-            }
-        }
-
-        private protected override void PropagateToInputs()
-        {
-            double gradient = _grad;
-            foreach (Value input in _inputs)
-            {
-                input._grad += gradient;
-            }
-        }
-
-        private protected override string OperatorName => "sum";
-
-        private protected override IReadOnlyList<Value> InputList => Array.AsReadOnly(_inputs);
-
-        public override int PushInputs(ref Slot[] stack, int top, uint expanded) =>
-            _hasInterior ? PushUnvisited(_inputs, ref stack, top, expanded) : top;
     }
 }

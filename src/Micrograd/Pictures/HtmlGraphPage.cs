@@ -7,8 +7,8 @@ namespace Micrograd.Pictures;
 
 /// <summary>
 /// Builds the self-contained page of <see cref="Value.ToHtml"/>: the graph laid out by <see cref="GraphLayout"/>
-/// and drawn as inline SVG by a small script, which back-propagates through it step by step with the local
-/// derivatives that <see cref="HtmlEngineBridge"/> provides.
+/// and drawn as inline SVG by a small script, which back-propagates through it step by step, in the order
+/// <see cref="Value.Backward"/> uses, with each operation's local derivatives from its own chain rule.
 /// </summary>
 internal static class HtmlGraphPage
 {
@@ -18,18 +18,18 @@ internal static class HtmlGraphPage
 
     public static string Build(Value root)
     {
-        GraphWalk walk = GraphWalk.From(root, Value.MaxGraphValues);
+        GraphWalk walk = GraphWalk.From(root);
         IReadOnlyList<Value> values = walk.Values;
-        IReadOnlyList<Value> order = HtmlEngineBridge.BackwardOrder(walk);
+        Value.Node[] order = BackwardOrder(root);
 
         // The derivatives, and the gradients the page will arrive at, which size the boxes' grad cells.
         var derivatives = new Dictionary<Value, (double[] Derivatives, string Formula)>();
         var grads = new double[values.Count];
         grads[values.Count - 1] = 1;
-        foreach (Value node in order)
+        foreach (Value.Node node in order)
         {
-            (double[] d, string formula) = HtmlEngineBridge.LocalDerivatives(node);
-            derivatives[node] = (d, formula);
+            double[] d = LocalDerivatives.Of(node);
+            derivatives[node] = (d, Formula.WithNumbers(node.DerivativeText, d));
             IReadOnlyList<Value> inputs = node.Inputs;
             for (int i = 0; i < inputs.Count; i++)
             {
@@ -121,7 +121,7 @@ internal static class HtmlGraphPage
         }
 
         data.Append("],\n\"order\":[");
-        for (int i = 0; i < order.Count; i++)
+        for (int i = 0; i < order.Length; i++)
         {
             data.Append(i > 0 ? "," : string.Empty).Append(walk.Ids[order[i]]);
         }
@@ -132,6 +132,24 @@ internal static class HtmlGraphPage
         return HtmlGraphTemplate.Page
             .Replace("%TITLE%", Js.Html(title))
             .Replace("/*%DATA%*/null", data.ToString());
+    }
+
+    // The interior values in the order Backward passes their gradients on: the root first.
+    private static Value.Node[] BackwardOrder(Value root)
+    {
+        if (root.IsLeaf)
+        {
+            return [];
+        }
+
+        using Value.Traversal.Sorted sorted = Value.Traversal.Sort(root, zeroGradients: false);
+        var order = new Value.Node[sorted.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = sorted.Node(sorted.Count - 1 - i);
+        }
+
+        return order;
     }
 
     // An SVG path through the points, as smooth curves that leave and arrive horizontally.
@@ -161,5 +179,5 @@ internal static class HtmlGraphPage
 
     private static string Shorten(string label) => label.Length <= 40 ? label : label.Substring(0, 39) + "…";
 
-    private static string F(double number) => number.ToString("F4", CultureInfo.InvariantCulture);
+    private static string F(double number) => Formula.Number(number);
 }

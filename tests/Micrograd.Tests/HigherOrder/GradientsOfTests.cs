@@ -187,8 +187,8 @@ public sealed class GradientsOfTests
     {
         var x = new Value(1.0);
         FluentActions.Invoking(() => Gradients.Of(x * x, [x, null!]))
-            .Should().Throw<ArgumentException>().WithParameterName("inputs")
-            .WithMessage("The inputs must not contain null (index 1). (Parameter 'inputs')");
+            .Should().Throw<ArgumentNullException>().WithParameterName("inputs")
+            .WithMessage("inputs[1] is null. (Parameter 'inputs')");
     }
 
     [Fact]

@@ -16,12 +16,12 @@ public sealed class HessianTests
     [InlineData(true)]
     public void The_Hessian_of_the_README_expression_matches_TorchSharp(bool useRelu)
     {
-        double[,] mine = Gradients.Hessian(v => ReadmeExpression(v[0], v[1], useRelu), [-4.0, 2.0]);
+        double[,] mine = Gradients.Hessian(v => MicrogradReadme.Expression(v[0], v[1], useRelu), [-4.0, 2.0]);
 
         using var scope = torch.NewDisposeScope();
         Tensor a = Torch.Scalar(-4.0);
         Tensor b = Torch.Scalar(2.0);
-        double[,] expected = TorchHessian(ReadmeExpression(a, b, useRelu), [a, b]);
+        double[,] expected = TorchHessian(MicrogradReadme.Expression(a, b, useRelu), [a, b]);
 
         ShouldMatch(mine, expected);
     }
@@ -194,38 +194,6 @@ public sealed class HessianTests
         }
 
         return sum;
-    }
-
-    // The Python original's README expression, in its tanh or relu form (as ReadmeExampleTests).
-    private static Value ReadmeExpression(Value a, Value b, bool useRelu)
-    {
-        Value Squash(Value v) => useRelu ? v.Relu() : v.Tanh();
-        var c = a + b;
-        var d = a * b + b.Pow(3);
-        c += c + 1;
-        c += 1 + c + (-a);
-        d += d * 2 + Squash(b + a);
-        d += 3 * d + Squash(b - a);
-        var e = c - d;
-        var f = e.Pow(2);
-        var g = f / 2.0;
-        g += 10.0 / f;
-        return g;
-    }
-
-    private static Tensor ReadmeExpression(Tensor a, Tensor b, bool useRelu)
-    {
-        Tensor Squash(Tensor v) => useRelu ? v.relu() : v.tanh();
-        Tensor c = a + b;
-        Tensor d = a * b + b.pow(3);
-        c = c + (c + 1);
-        c = c + (1 + c + (-a));
-        d = d + (d * 2 + Squash(b + a));
-        d = d + (3 * d + Squash(b - a));
-        Tensor e = c - d;
-        Tensor f = e.pow(2);
-        Tensor g = f / 2.0;
-        return g + (10.0 / f);
     }
 
     private static double[,] TorchHessian(Tensor output, Tensor[] inputs)

@@ -66,11 +66,11 @@ public sealed class UserDefinedOperationDerivativeTests
     {
         var x = new Value(1.0);
         FluentActions.Invoking(() => Value.Function("f", [x], 1, [x, x]))
-            .Should().Throw<ArgumentException>().WithParameterName("localGradients").WithMessage("*1 values*2*");
+            .Should().Throw<ArgumentException>().WithParameterName("localGradients").WithMessage("*inputs has 1 value and localGradients has 2 gradients*");
         FluentActions.Invoking(() => Value.Function("f", [x], 1, [(Value)null!]))
-            .Should().Throw<ArgumentException>().WithParameterName("localGradients").WithMessage("*index 0*");
+            .Should().Throw<ArgumentNullException>().WithParameterName("localGradients").WithMessage("localGradients[0] is null.*");
         FluentActions.Invoking(() => Value.Function("f", [null!], 1, [x]))
-            .Should().Throw<ArgumentException>().WithParameterName("inputs").WithMessage("*index 0*");
+            .Should().Throw<ArgumentNullException>().WithParameterName("inputs").WithMessage("inputs[0] is null.*");
         FluentActions.Invoking(() => Value.Function(null!, [x], 1, [x]))
             .Should().Throw<ArgumentNullException>().WithParameterName("name");
         FluentActions.Invoking(() => Value.Function("f", null!, 1, [x]))
@@ -83,5 +83,18 @@ public sealed class UserDefinedOperationDerivativeTests
         var x = new Value(1.0);
         FluentActions.Invoking(() => Softsign.Differentiable(x).Compile())
             .Should().Throw<NotSupportedException>().WithMessage("*'softsign'*evaluate*");
+    }
+
+    [Fact]
+    public void A_second_derivative_through_a_Function_with_number_gradients_is_refused_with_the_way_out()
+    {
+        var x = new Value(2.0);
+        Value y = Value.Function("square", [x], 4.0, [4.0]);
+        Action act = () => Gradients.Of(y, [x], createGraph: true);
+        act.Should().Throw<NotSupportedException>().WithMessage(
+            "Cannot differentiate through the user-defined operation 'square' with createGraph: true: its local "
+            + "gradients are numbers, which have no derivatives of their own. Make it with a Value.Function overload whose "
+            + "localGradients are values built from the inputs (Value.Function(name, inputs, data, IReadOnlyList<Value> "
+            + "localGradients), or Value.Function(name, inputs, evaluate, localGradients)); those can be differentiated to any order.");
     }
 }

@@ -13,7 +13,7 @@ public sealed class PackageTests
     private static readonly string Symbols = Path.ChangeExtension(Package, ".snupkg");
 
     [SkippableFact]
-    public void The_package_has_the_library_and_its_docs_for_every_framework_plus_readme_and_licence()
+    public void The_package_has_the_library_and_its_docs_for_every_framework_plus_its_readme_and_licence()
     {
         Skip.IfNot(File.Exists(Package), $"{Package} has not been packed.");
         using ZipArchive zip = ZipFile.OpenRead(Package);
@@ -23,7 +23,7 @@ public sealed class PackageTests
             files.Should().Contain($"lib/{framework}/Micrograd.dll").And.Contain($"lib/{framework}/Micrograd.xml");
         }
 
-        files.Should().Contain("README.md").And.Contain("LICENSE");
+        files.Should().Contain("PACKAGE.md").And.Contain("LICENSE");
         files.Should().NotContain(f => f.EndsWith(".pdb", StringComparison.Ordinal), "symbols go in the .snupkg");
     }
 
@@ -39,7 +39,7 @@ public sealed class PackageTests
         Field("version").Should().Be(RepositoryFolder.PackageVersion);
         Element("license").Attribute("type")!.Value.Should().Be("expression");
         Field("license").Should().Be("MIT");
-        Field("readme").Should().Be("README.md");
+        Field("readme").Should().Be("PACKAGE.md");
         Field("description").Should().Contain("micrograd");
         Field("tags").Split(' ').Should().Contain("autograd").And.Contain("micrograd");
         Field("projectUrl").Should().StartWith("https://");
