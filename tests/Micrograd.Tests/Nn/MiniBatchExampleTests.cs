@@ -4,14 +4,14 @@ using Micrograd.Nn;
 namespace Micrograd.Tests.Nn;
 
 /// <summary>
-/// The README's compiled-replay example, mini-batches of 20 moons points through one compiled graph, kept here as
-/// code of its own so that what it prints is checked whatever the README's wording: the data come shuffled and are
+/// The example of docs/compiled-replay.md, mini-batches of 20 moons points through one compiled graph, kept here as
+/// code of its own so that what it prints is checked whatever the page's wording: the data come shuffled and are
 /// reshuffled every epoch, as people train, so each batch mixes both moons, the loss falls, and the model ends
 /// classifying every point (measured over seeds 0 to 5 as well: 199 or 200 of 200).
 /// </summary>
 public sealed class MiniBatchExampleTests
 {
-    /// <summary>The example as the README gives it, printing to <paramref name="output"/> instead of the console.</summary>
+    /// <summary>The example as the page gives it, printing to <paramref name="output"/> instead of the console.</summary>
     private static List<int> RunExample(TextWriter output)
     {
         var batchLabelSums = new List<int>();
@@ -45,7 +45,7 @@ public sealed class MiniBatchExampleTests
                     labels[i].Data = data.SignedLabels[k];
                 }
 
-                batchLabelSums.Add((int)labels.Sum(label => label.Data)); // (not in the README) the batch's mix
+                batchLabelSums.Add((int)labels.Sum(label => label.Data)); // (not on the page) the batch's mix
 
                 program.Forward();   // loss.Data is this batch's loss
                 total += loss.Data;
