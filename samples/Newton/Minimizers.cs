@@ -10,45 +10,47 @@ public static class Minimizers
 {
     /// <summary>
     /// Newton's method: at each point, the gradient g and Hessian H from Micrograd, then the step x ← x − H⁻¹g that
-    /// lands on the minimum of the quadratic that matches f there.
+    /// lands on the minimum of the quadratic that matches f there. The function's graph is built once and replayed:
+    /// one call gives the value and the gradient at each new point.
     /// </summary>
     public static IEnumerable<Step> Newton(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> start)
     {
+        CompiledFunction compiled = Gradients.Compile(function, start);
         double[] x = [.. start];
+        double[] gradient = new double[x.Length];
+        compiled.Evaluate(x, gradient);
         for (int iteration = 1; ; iteration++)
         {
-            Value[] leaves = [.. x.Select(coordinate => new Value(coordinate))];
-            double[] gradient = [.. Gradients.Of(function(leaves), leaves).Select(d => d.Data)];
-            double[,] hessian = Gradients.Hessian(function, x);
+            double[,] hessian = compiled.Hessian(x);
             double[] step = Solve(hessian, gradient);
             for (int i = 0; i < x.Length; i++)
             {
                 x[i] -= step[i];
             }
 
-            yield return Describe(function, iteration, x);
+            double value = compiled.Evaluate(x, gradient); // f and g at the new point: g serves the next step
+            yield return new Step(iteration, [.. x], value, Rosenbrock.DistanceToMinimum(x));
         }
     }
 
-    /// <summary>Gradient descent: x ← x − learningRate · g, with g from <see cref="Value.Backward"/>.</summary>
+    /// <summary>Gradient descent: x ← x − learningRate · g, with f and g from one call at each point.</summary>
     public static IEnumerable<Step> GradientDescent(Func<IReadOnlyList<Value>, Value> function, IReadOnlyList<double> start, double learningRate)
     {
+        CompiledFunction compiled = Gradients.Compile(function, start);
         double[] x = [.. start];
+        double[] gradient = new double[x.Length];
+        compiled.Evaluate(x, gradient);
         for (int iteration = 1; ; iteration++)
         {
-            Value[] leaves = [.. x.Select(coordinate => new Value(coordinate))];
-            function(leaves).Backward();
             for (int i = 0; i < x.Length; i++)
             {
-                x[i] -= learningRate * leaves[i].Grad;
+                x[i] -= learningRate * gradient[i];
             }
 
-            yield return Describe(function, iteration, x);
+            double value = compiled.Evaluate(x, gradient);
+            yield return new Step(iteration, [.. x], value, Rosenbrock.DistanceToMinimum(x));
         }
     }
-
-    private static Step Describe(Func<IReadOnlyList<Value>, Value> function, int iteration, double[] x) =>
-        new(iteration, [.. x], function([.. x.Select(coordinate => new Value(coordinate))]).Data, Rosenbrock.DistanceToMinimum(x));
 
     /// <summary>Solves A·s = b by Gaussian elimination with partial pivoting (A is small here).</summary>
     private static double[] Solve(double[,] a, double[] b)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -26,7 +27,7 @@ internal interface IBinaryFunction
 
 /// <summary>
 /// Where a chain rule sends what it passes on: the inputs' <see cref="Value.Grad"/> (<see cref="IntoGrad"/>), or a
-/// <see cref="GradientSink"/> that keeps gradients apart from them (<see cref="Gradients.Of"/>, the graph page).
+/// <see cref="Adjoints"/> table that keeps gradients apart from them (<see cref="Gradients.Of"/>, the graph page).
 /// </summary>
 internal interface IGradientSink
 {
@@ -102,7 +103,8 @@ public partial class Value
         /// <see cref="Value.Backward"/> does), otherwise into <paramref name="sink"/>, whose gradient of this node is
         /// passed on.
         /// </summary>
-        public void Backward(GradientSink? sink)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // Backward(null) then is one virtual call
+        public void Backward(Adjoints? sink)
         {
             if (sink is null)
             {
@@ -117,7 +119,7 @@ public partial class Value
         // What a node type writes: two lines that run its one chain rule with these numbers or into a sink.
         private protected abstract void Backward(IntoGrad sink);
 
-        private protected abstract void Backward(Scalar gradient, GradientSink sink);
+        private protected abstract void Backward(Scalar gradient, Adjoints sink);
     }
 
     /// <summary>Applies a binary function to two values: one new node.</summary>
@@ -174,8 +176,9 @@ public partial class Value
 
         private protected override void Backward(IntoGrad sink) => Backward(_grad, sink);
 
-        private protected override void Backward(Scalar gradient, GradientSink sink) => Backward(gradient, sink.Into);
+        private protected override void Backward(Scalar gradient, Adjoints sink) => Backward(gradient, sink.Into);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Backward<TSink>(Scalar gradient, TSink sink)
             where TSink : struct, IGradientSink
         {

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-#if NET
 using System.Runtime.CompilerServices;
-#endif
 using System.Threading;
 
 namespace Micrograd;
@@ -173,6 +171,7 @@ public partial class Value
         }
 
         // An interior value neither expanded nor emitted by this sort goes on the stack (which has room for it).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int Push(Value input, Slot[] stack, int top, uint expanded)
         {
             if (input._shape != NodeShape.Leaf && unchecked(input._visitMark - expanded) > 1)
@@ -246,19 +245,16 @@ public partial class Value
         internal readonly struct Sorted : IDisposable
         {
             private readonly Traversal _traversal;
+            private readonly Slot[] _order;
 
-            public Sorted(Traversal traversal, int count)
-            {
-                _traversal = traversal;
-                Count = count;
-            }
+            public Sorted(Traversal traversal, int count) => (_traversal, _order, Count) = (traversal, traversal._order, count);
 
             public int Count { get; }
 
-            public Value this[int index] => _traversal._order[index].Value;
+            public Value this[int index] => _order[index].Value;
 
             /// <summary>The value at <paramref name="index"/> of a sort of interior values, as the node it is.</summary>
-            public Node Node(int index) => Unsafe.As<Node>(_traversal._order[index].Value);
+            public Node Node(int index) => Unsafe.As<Node>(_order[index].Value);
 
             public void Dispose() => _traversal.Return(Count);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -63,8 +64,9 @@ public partial class Value
 
         private protected override void Backward(IntoGrad sink) => Backward(_grad, sink);
 
-        private protected override void Backward(Scalar gradient, GradientSink sink) => Backward(gradient, sink.Into);
+        private protected override void Backward(Scalar gradient, Adjoints sink) => Backward(gradient, sink.Into);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Backward<TSink>(Scalar gradient, TSink sink)
             where TSink : struct, IGradientSink =>
             sink.Add(Input, _function.Backward(gradient, sink.Operand(Input), sink.Operand(this)));

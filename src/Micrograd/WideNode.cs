@@ -67,7 +67,7 @@ public partial class Value
 
         private protected override void Backward(IntoGrad sink) => _function.Backward(_grad, _data, sink);
 
-        private protected override void Backward(Scalar gradient, GradientSink sink) => _function.Backward(gradient, sink.Operand(this), sink.Into);
+        private protected override void Backward(Scalar gradient, Adjoints sink) => _function.Backward(gradient, sink.Operand(this), sink.Into);
     }
 
     /// <summary>

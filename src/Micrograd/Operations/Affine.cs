@@ -173,7 +173,7 @@ public partial class Value
 
         private protected override void Backward(IntoGrad sink) => Backward(_grad, _data, sink);
 
-        private protected override void Backward(Scalar gradient, GradientSink sink) => Backward(gradient, sink.Operand(this), sink.Into);
+        private protected override void Backward(Scalar gradient, Adjoints sink) => Backward(gradient, sink.Operand(this), sink.Into);
 
         // With a = b + w·x and local = ∂L/∂a from the activation's own derivative:
         // ∂a/∂b = 1, ∂a/∂wᵢ = xᵢ, ∂a/∂xᵢ = wᵢ

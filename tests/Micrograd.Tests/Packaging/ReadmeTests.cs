@@ -32,6 +32,30 @@ public sealed class ReadmeTests
         PageExamples.Outputs(Readme)[0].Should().Be("4.6252\n27.0601\n117.3345\n");
 
     [Fact]
+    public void The_minimising_example_reaches_the_minimum_CPython_reaches()
+    {
+        // python3, the same 50,000 steps with the gradient written by hand: x = (0.9999999991309529, 0.9999999982584282).
+        int block = Readme.Blocks("csharp").FindIndex(b => b.Contains("Gradients.Compile(", StringComparison.Ordinal));
+        PageExamples.Outputs(Readme)[block].Should().Be("x = (1.000000, 1.000000)\n");
+    }
+
+    [Fact]
+    public void The_reading_guide_lists_at_most_five_files_of_at_most_400_lines_and_says_how_many()
+    {
+        // Lines that are neither blank nor comments, counted as the README counts them.
+        string section = Readme.Text[Readme.Text.IndexOf("## Reading the engine", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("The rest adds", StringComparison.Ordinal)];
+        string[] files = Regex.Matches(section, @"\]\((src/Micrograd/[^)]+\.cs)\)")
+            .Select(match => match.Groups[1].Value).ToArray();
+        int lines = files.Sum(file => File.ReadAllLines(Path.Combine(RepositoryFolder.Root, file))
+            .Count(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+
+        files.Should().HaveCountGreaterThan(1).And.HaveCountLessThanOrEqualTo(5);
+        lines.Should().BeLessThanOrEqualTo(400);
+        section.Should().Contain("(" + lines + " lines that are not blank or comments)");
+    }
+
+    [Fact]
     public void The_quick_start_is_the_QuickStart_sample()
     {
         string sample = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "samples", "QuickStart", "Program.cs")).ReplaceLineEndings("\n");
