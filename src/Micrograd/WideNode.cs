@@ -72,9 +72,9 @@ public partial class Value
 
     /// <summary>
     /// Inputs that several nodes share (those of one <see cref="AffineMap.Apply"/>, which every row takes): the
-    /// traversal scans them once per sort.
+    /// traversal scans them once per sort. The call that shares them derives from this, so that it is one object.
     /// </summary>
-    internal sealed class SharedInputs
+    internal class SharedInputs
     {
         public SharedInputs(Value[] values)
         {

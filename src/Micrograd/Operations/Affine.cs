@@ -48,18 +48,17 @@ public partial class Value
         public abstract void ForwardTogether(AffineRow[] rows);
     }
 
-    /// <summary>One <see cref="AffineMap.Apply"/>: the map, the activation, and the inputs that all its rows share.</summary>
-    private sealed class AffineCall<TFunction>
+    /// <summary>One <see cref="AffineMap.Apply"/>: the inputs that all its rows share, the map and the activation.</summary>
+    private sealed class AffineCall<TFunction> : SharedInputs
         where TFunction : struct, IUnaryFunction
     {
         public readonly AffineMap Map;
-        public readonly SharedInputs Inputs;
         public readonly TFunction Activation;
 
         public AffineCall(AffineMap map, Value[] inputs, TFunction activation)
+            : base(inputs)
         {
             Map = map;
-            Inputs = new SharedInputs(inputs);
             Activation = activation;
         }
 
@@ -67,7 +66,7 @@ public partial class Value
         public double WeightedSum(int row)
         {
             Value[] weights = Map.Weights[row];
-            Value[] inputs = Inputs.Values;
+            Value[] inputs = Values;
             double sum = Map.Biases?[row]._data ?? 0.0;
             for (int i = 0; i < weights.Length; i++)
             {
@@ -83,7 +82,7 @@ public partial class Value
         {
             Value[][] weights = Map.Weights;
             Value[] w0 = weights[r0], w1 = weights[r1], w2 = weights[r2], w3 = weights[r3];
-            Value[] inputs = Inputs.Values;
+            Value[] inputs = Values;
             Value[]? biases = Map.Biases;
             s0 = biases?[r0]._data ?? 0.0;
             s1 = biases?[r1]._data ?? 0.0;
@@ -127,7 +126,7 @@ public partial class Value
             get
             {
                 var all = new List<Value>(_call.Map.Weights[_row]);
-                all.AddRange(_call.Inputs.Values);
+                all.AddRange(_call.Values);
                 if (_call.Map.Biases is { } biases)
                 {
                     all.Add(biases[_row]);
@@ -138,7 +137,7 @@ public partial class Value
         }
 
         public override InputLists Lists =>
-            new(single: _call.Map.Biases?[_row], first: _call.Map.WeightsHaveInterior ? _call.Map.Weights[_row] : null, shared: _call.Inputs);
+            new(single: _call.Map.Biases?[_row], first: _call.Map.WeightsHaveInterior ? _call.Map.Weights[_row] : null, shared: _call);
 
         public override void Forward()
         {
@@ -182,7 +181,7 @@ public partial class Value
         {
             Value? bias = _call.Map.Biases?[_row];
             Value[] weights = _call.Map.Weights[_row];
-            Value[] inputs = _call.Inputs.Values;
+            Value[] inputs = _call.Values;
             Scalar sum = sink.BuildsGraph ? new Scalar(WeightedSumGraph(bias, weights, inputs)) : _sum;
             Scalar local = _call.Activation.Backward(gradient, sum, output);
             if (bias is not null)
