@@ -13,55 +13,32 @@ public sealed record Options(int Steps, BigInteger Seed, GraphKind Graph)
         Usage: dotnet run -c Release --project samples/MicroGpt [-- options]
 
         Options:
-          --steps N        training steps, one document each (default 1000)
-          --seed N         seed of Python's random module: data order, weights, samples (default 42)
+          --steps N        training steps, one document each, from 1 to 2,147,483,647 (default 1000)
+          --seed N         seed of Python's random module, any whole number: data order, weights, samples (default 42)
           --graph KIND     fused (default): sums and dot products as single nodes;
                            operators: every * and + its own node, as the Python original builds it
           --help           show this text
         """;
 
-    /// <summary>Reads the arguments; returns null and an error (or the usage, for --help) when there is nothing to run.</summary>
-    public static Options? Parse(string[] args, out string? message)
+    /// <summary>Reads the arguments: the options to run with, or null and the exit code after printing the help or a mistake.</summary>
+    public static Options? Parse(string[] args, out int exitCode)
     {
-        ArgumentNullException.ThrowIfNull(args);
         var options = new Options(1000, 42, GraphKind.Fused);
-        message = null;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string name = args[i];
-            if (name is "--help" or "-h" or "-?")
+        int? exit = new CommandLine(Usage)
+            .Whole("--steps", 1, int.MaxValue, steps => options = options with { Steps = steps })
+            .Value("--seed", "a whole number", text =>
             {
-                message = Usage;
-                return null;
-            }
-
-            if (i + 1 >= args.Length)
+                bool valid = BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger seed);
+                options = options with { Seed = valid ? seed : options.Seed };
+                return valid;
+            })
+            .Value("--graph", "fused or operators", text =>
             {
-                message = $"{name} needs a value.\n\n{Usage}";
-                return null;
-            }
-
-            string value = args[++i];
-            switch (name)
-            {
-                case "--steps" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int steps) && steps > 0:
-                    options = options with { Steps = steps };
-                    break;
-                case "--seed" when BigInteger.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger seed):
-                    options = options with { Seed = seed };
-                    break;
-                case "--graph" when value is "fused" or "operators":
-                    options = options with { Graph = value == "fused" ? GraphKind.Fused : GraphKind.Operators };
-                    break;
-                case "--steps" or "--seed" or "--graph":
-                    message = $"{name} does not accept '{value}'.\n\n{Usage}";
-                    return null;
-                default:
-                    message = $"Unknown option '{name}'.\n\n{Usage}";
-                    return null;
-            }
-        }
-
-        return options;
+                options = options with { Graph = text == "operators" ? GraphKind.Operators : GraphKind.Fused };
+                return text is "fused" or "operators";
+            })
+            .Parse(args);
+        exitCode = exit ?? 0;
+        return exit is null ? options : null;
     }
 }

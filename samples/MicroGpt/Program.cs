@@ -7,12 +7,9 @@ using System.Globalization;
 using Micrograd;
 using Micrograd.Samples.MicroGpt;
 
-Options? options = Options.Parse(args, out string? message);
-if (options is null)
+if (Options.Parse(args, out int exitCode) is not { } options)
 {
-    bool help = message == Options.Usage;
-    (help ? Console.Out : Console.Error).WriteLine(message);
-    return help ? 0 : 2;
+    return exitCode;
 }
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Micrograd.Samples.MoonsDemo;
 
 /// <summary>The sample's command line: --steps, --seed, --output, --no-html, --rebuild and --help.</summary>
@@ -11,67 +9,30 @@ internal sealed record Options(int Steps, int Seed, string OutputFolder, bool Ht
         Usage: dotnet run --project samples/Moons [-- options]
 
         Options:
-          --steps N        training steps (default 100)
-          --seed N         seed for the data and the initial weights (default 1337)
+          --steps N        training steps, from 1 to 1,000,000 (default 100)
+          --seed N         seed for the data and the initial weights, any whole number (default 1337)
           --output FOLDER  where to write decision-boundary.png, training.html and model.json (default: moons-output)
           --no-html        do not record the training as training.html
           --rebuild        build the graph anew at every step instead of compiling it once and replaying it
           --help           show this text
         """;
 
-    /// <summary>Reads the arguments; returns null and an error (or the usage, for --help) when there is nothing to run.</summary>
-    public static Options? Parse(string[] args, out string? message)
+    /// <summary>Reads the arguments: the options to run with, or the exit code after printing the help or a mistake.</summary>
+    public static Options? Parse(string[] args, out int exitCode)
     {
         var options = new Options(100, 1337, "moons-output");
-        message = null;
-        for (int i = 0; i < args.Length; i++)
-        {
-            string name = args[i];
-            if (name is "--help" or "-h" or "-?")
+        int? exit = new CommandLine(Usage)
+            .Whole("--steps", 1, 1_000_000, steps => options = options with { Steps = steps })
+            .Whole("--seed", int.MinValue, int.MaxValue, seed => options = options with { Seed = seed })
+            .Value("--output", "the path of a folder", folder =>
             {
-                message = Usage;
-                return null;
-            }
-
-            if (name == "--no-html")
-            {
-                options = options with { Html = false };
-                continue;
-            }
-
-            if (name == "--rebuild")
-            {
-                options = options with { Rebuild = true };
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                message = $"{name} needs a value.\n\n{Usage}";
-                return null;
-            }
-
-            string value = args[++i];
-            switch (name)
-            {
-                case "--steps" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int steps) && steps > 0:
-                    options = options with { Steps = steps };
-                    break;
-                case "--seed" when int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int seed):
-                    options = options with { Seed = seed };
-                    break;
-                case "--output" when value.Length > 0:
-                    options = options with { OutputFolder = value };
-                    break;
-                case "--steps" or "--seed" or "--output":
-                    message = $"{name} does not accept '{value}'.\n\n{Usage}";
-                    return null;
-                default:
-                    message = $"Unknown option '{name}'.\n\n{Usage}";
-                    return null;
-            }
-        }
-
-        return options;
+                options = options with { OutputFolder = folder };
+                return folder.Length > 0;
+            })
+            .Flag("--no-html", () => options = options with { Html = false })
+            .Flag("--rebuild", () => options = options with { Rebuild = true })
+            .Parse(args);
+        exitCode = exit ?? 0;
+        return exit is null ? options : null;
     }
 }

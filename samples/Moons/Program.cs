@@ -4,14 +4,20 @@ using System.Diagnostics;
 using Micrograd;
 using Micrograd.Datasets;
 using Micrograd.Nn;
+using Micrograd.Samples;
 using Micrograd.Samples.MoonsDemo;
 
-Options? options = Options.Parse(args, out string? message);
-if (options is null)
+if (Options.Parse(args, out int exitCode) is not { } options)
 {
-    bool help = message == Options.Usage;
-    (help ? Console.Out : Console.Error).WriteLine(message);
-    return help ? 0 : 2;
+    return exitCode;
+}
+
+// Everything is written at the end: find out now, before training, whether the folder can be written to.
+string folder = Path.GetFullPath(options.OutputFolder);
+if (OutputFolder.Problem(folder) is { } problem)
+{
+    Console.Error.WriteLine($"Cannot write to --output '{options.OutputFolder}': {problem}");
+    return CommandLine.UsageError;
 }
 
 var random = new Random(options.Seed);
@@ -21,9 +27,10 @@ var optimizer = new Sgd(model.Parameters(), learningRate: 1.0);
 Console.WriteLine($"MLP(2, [16, 16, 1]), relu hidden layers, linear output: {model.Parameters().Count} parameters");
 Console.WriteLine($"Training for {options.Steps} steps on {data.Points.Count} points (seed {options.Seed})...");
 
-// The page records at most about 200 steps, evenly spread, so that it stays small (about 1 MB for the default run).
+// The page keeps at most 200 steps, evenly spread, and the last, however many are recorded (TrainingRecorder.MaxSteps),
+// so it stays small: about 1.6 MB at most. Recording is timed apart from training.
 TrainingRecorder? recorder = options.Html ? new TrainingRecorder(model, data.Points, data.Classes) : null;
-int recordEvery = (options.Steps + 199) / 200;
+var recording = new Stopwatch();
 
 // Forward: a score per point; hinge loss plus L2 regularisation, as in micrograd's demo. The data never change,
 // so the graph has the same shape at every step: build it once, compile it, and replay it with the new weights
@@ -34,7 +41,7 @@ int recordEvery = (options.Steps + 199) / 200;
     return (scores, Losses.Hinge(scores, data.SignedLabels) + Losses.L2(model.Parameters(), 1e-4));
 }
 
-var clock = Stopwatch.StartNew();
+var training = Stopwatch.StartNew();
 (List<Value> scores, Value loss) = Build();
 CompiledGraph? program = options.Rebuild ? null : loss.Compile();
 for (int step = 0; step < options.Steps; step++)
@@ -53,9 +60,13 @@ for (int step = 0; step < options.Steps; step++)
 
     double accuracy = scores.Zip(data.SignedLabels, (score, label) => score.Data > 0 == label > 0).Count(ok => ok) / (double)scores.Count;
 
-    if (recorder is not null && (step % recordEvery == 0 || step == options.Steps - 1))
+    if (recorder is not null)
     {
+        training.Stop();
+        recording.Start();
         recorder.Record(step, loss.Data, accuracy); // the network that gave this loss, before the update
+        recording.Stop();
+        training.Start();
     }
 
     // Backward and update, with the learning rate decaying from 1.0 to 0.1.
@@ -78,21 +89,31 @@ for (int step = 0; step < options.Steps; step++)
     }
 }
 
-Console.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F2} s ({(program is null ? "graph rebuilt at every step" : $"graph of {program.Count} values compiled once and replayed")}).");
+training.Stop();
+Console.WriteLine($"Trained in {training.Elapsed.TotalSeconds:F2} s ({(program is null ? "graph rebuilt at every step" : $"graph of {program.Count} values compiled once and replayed")}).");
 
-string folder = Path.GetFullPath(options.OutputFolder);
-Directory.CreateDirectory(folder);
 string picture = Path.Combine(folder, "decision-boundary.png");
 string modelFile = Path.Combine(folder, "model.json");
-DecisionBoundaryPlot.Save(model, data, picture);
-model.Save(modelFile);
-Console.WriteLine($"Wrote the decision boundary to {picture}");
-Console.WriteLine($"Wrote the trained model to {modelFile} (load it with MLP.Load)");
-if (recorder is not null)
+try
 {
-    string page = Path.Combine(folder, "training.html");
-    recorder.Save(page);
-    Console.WriteLine($"Wrote the training, {recorder.Count} recorded steps, to {page} (open it in a browser)");
+    DecisionBoundaryPlot.Save(model, data, picture);
+    model.Save(modelFile);
+    Console.WriteLine($"Wrote the decision boundary to {picture}");
+    Console.WriteLine($"Wrote the trained model to {modelFile} (load it with MLP.Load)");
+    if (recorder is not null)
+    {
+        string page = Path.Combine(folder, "training.html");
+        recording.Start();
+        recorder.Save(page);
+        recording.Stop();
+        Console.WriteLine($"Wrote the training, {recorder.Count} recorded steps, to {page} (open it in a browser; recording took {recording.Elapsed.TotalSeconds:F2} s)");
+    }
+}
+catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+{
+    // Checked before training, but the folder may have changed since: one line, no stack trace.
+    Console.Error.WriteLine($"Cannot write to --output '{options.OutputFolder}': {error.Message}");
+    return 1;
 }
 
 return 0;

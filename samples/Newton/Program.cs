@@ -6,35 +6,31 @@
 
 using System.Globalization;
 using Micrograd;
+using Micrograd.Samples;
 using Newton;
 
 double learningRate = 0.001;
 double tolerance = 1e-10;
 int maxIterations = 1_000_000;
-for (int i = 0; i < args.Length; i++)
+const string Usage = """
+    Minimises the Rosenbrock function from (-1.2, 1) by Newton's method and by gradient descent.
+
+    Usage: dotnet run --project samples/Newton [-- options]
+
+    Options:
+      --learning-rate R   gradient descent's step size, a finite number greater than 0 (default 0.001)
+      --tolerance T       stop within this distance of the minimum, a finite number greater than 0 (default 1e-10)
+      --max-iterations N  give up after N iterations, from 1 to 2,147,483,647 (default 1000000)
+      --help              show this text
+    """;
+int? exitCode = new CommandLine(Usage)
+    .Positive("--learning-rate", value => learningRate = value)
+    .Positive("--tolerance", value => tolerance = value)
+    .Whole("--max-iterations", 1, int.MaxValue, value => maxIterations = value)
+    .Parse(args);
+if (exitCode is int exit)
 {
-    string? value = i + 1 < args.Length ? args[i + 1] : null;
-    bool ok = args[i] switch
-    {
-        "--learning-rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out learningRate) && learningRate > 0,
-        "--tolerance" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out tolerance) && tolerance > 0,
-        "--max-iterations" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxIterations) && maxIterations > 0,
-        "--help" or "-h" => Usage(Console.Out),
-        _ => false,
-    };
-    if (args[i] is "--help" or "-h")
-    {
-        return 0;
-    }
-
-    if (!ok)
-    {
-        Console.Error.WriteLine($"Unknown option or bad value: {string.Join(' ', args.Skip(i).Take(2))}");
-        Usage(Console.Error);
-        return 2;
-    }
-
-    i++;
+    return exit;
 }
 
 Func<IReadOnlyList<Value>, Value> f = Rosenbrock.Of;
@@ -53,12 +49,14 @@ Console.WriteLine();
 Console.WriteLine($"Iterations to reach {tolerance.ToString("G", CultureInfo.InvariantCulture)}: Newton {Count(newton)}, gradient descent {Count(descent)}.");
 return 0;
 
+// The iterations it took to come within the tolerance; -1 if it did not within maxIterations, -2 if it diverged.
 int Run(IEnumerable<Step> steps, int printEvery)
 {
     foreach (Step step in steps.Take(maxIterations))
     {
         bool done = step.Distance <= tolerance;
-        if (done || step.Iteration % printEvery == 0 || step.Iteration == 1)
+        bool diverged = !double.IsFinite(step.Value) || !double.IsFinite(step.Point[0]) || !double.IsFinite(step.Point[1]);
+        if (done || diverged || step.Iteration % printEvery == 0 || step.Iteration == 1)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -69,19 +67,21 @@ int Run(IEnumerable<Step> steps, int printEvery)
         {
             return step.Iteration;
         }
+
+        if (diverged)
+        {
+            Console.WriteLine($"  diverged at iteration {step.Iteration:N0}: the point or the value is no longer a finite number");
+            return -2;
+        }
     }
 
     Console.WriteLine($"  not within the tolerance after {maxIterations:N0} iterations");
     return -1;
 }
 
-string Count(int iterations) => iterations < 0 ? $"more than {maxIterations:N0}" : iterations.ToString("N0", CultureInfo.InvariantCulture);
-
-static bool Usage(TextWriter writer)
+string Count(int iterations) => iterations switch
 {
-    writer.WriteLine("usage: dotnet run --project samples/Newton [-- --learning-rate R] [--tolerance T] [--max-iterations N]");
-    writer.WriteLine("  --learning-rate R   gradient descent's step size (default 0.001)");
-    writer.WriteLine("  --tolerance T       stop within this distance of the minimum (default 1e-10)");
-    writer.WriteLine("  --max-iterations N  give up after N iterations (default 1000000)");
-    return true;
-}
+    -2 => "diverged",
+    < 0 => $"more than {maxIterations:N0}",
+    _ => iterations.ToString("N0", CultureInfo.InvariantCulture),
+};

@@ -1,8 +1,30 @@
 // The two examples micrograd teaches with, in C#: its README expression, and the lecture's neuron drawn as a
-// graph, as text and as an interactive page (neuron.html). Python's b**3 is b.Pow(3).
+// graph, as text (neuron.dot, and Mermaid) and as an interactive page (neuron.html). Python's b**3 is b.Pow(3).
 using System;
 using System.IO;
 using Micrograd;
+using Micrograd.Samples;
+
+string folder = ".";
+int? exitCode = new CommandLine("""
+    micrograd's README expression and the lecture's neuron, with the neuron's graph drawn as neuron.dot and neuron.html.
+
+    Usage: dotnet run --project samples/QuickStart [-- options]
+
+    Options:
+      --output FOLDER  where to write neuron.dot and neuron.html, an existing folder (default: the current folder)
+      --help           show this text
+    """)
+    .Value("--output", "the path of an existing folder", text =>
+    {
+        folder = text;
+        return Directory.Exists(text);
+    })
+    .Parse(args);
+if (exitCode is int exit)
+{
+    return exit;
+}
 
 var a = new Value(-4.0);
 var b = new Value(2.0);
@@ -36,13 +58,17 @@ o.Backward();
 
 Console.WriteLine();
 Console.WriteLine($"neuron: o = {o.Data:F4}, do/dw1 = {w1.Grad:F4}, do/dx1 = {x1.Grad:F4}");
+// The same graph as Graphviz text, written to neuron.dot and printed.
+string dot = Path.GetFullPath(Path.Combine(folder, "neuron.dot"));
+File.WriteAllText(dot, o.ToDot());
 Console.WriteLine();
-Console.WriteLine("Graphviz (paste into a viewer, or: dot -Tsvg neuron.dot -o neuron.svg):");
+Console.WriteLine($"Graphviz, written to {dot} (draw it with: dot -Tsvg neuron.dot -o neuron.svg):");
 Console.WriteLine(o.ToDot());
 Console.WriteLine("Mermaid (GitHub renders it inside a ```mermaid block):");
 Console.WriteLine(o.ToMermaid());
 
 // The same graph as a page: open it in a browser and press "Backward step" to watch the gradients flow.
-string page = Path.GetFullPath("neuron.html");
+string page = Path.GetFullPath(Path.Combine(folder, "neuron.html"));
 File.WriteAllText(page, o.ToHtml());
 Console.WriteLine($"Wrote the interactive graph to {page}");
+return 0;

@@ -67,4 +67,27 @@ public class MicroGptProgramTests
         output.Should().BeEmpty();
         error.Should().Contain("Usage:");
     }
+
+    [Theory]
+    [InlineData("Unknown option '--bogus'.", "--bogus")]
+    [InlineData("Unknown option '--bogus'.", "--bogus", "5")]
+    [InlineData("Unexpected argument 'extra': every option starts with --, and this sample takes no other arguments.", "extra")]
+    [InlineData("--steps needs a value: a whole number from 1 to 2,147,483,647.", "--steps")]
+    [InlineData("--steps does not accept '0': it takes a whole number from 1 to 2,147,483,647.", "--steps=0")]
+    [InlineData("--seed does not accept '1.5': it takes a whole number.", "--seed", "1.5")]
+    [InlineData("--graph does not accept 'tensors': it takes fused or operators.", "--graph", "tensors")]
+    public void Each_mistake_gets_its_own_first_line(string message, params string[] args)
+    {
+        (int exitCode, _, string error) = Run(args);
+        exitCode.Should().Be(2);
+        error.Split('\n')[0].TrimEnd('\r').Should().Be(message);
+    }
+
+    [Fact]
+    public void An_option_and_its_value_may_be_joined_by_an_equals_sign()
+    {
+        (int exitCode, string output, string error) = Run("--steps=1", "--seed=3");
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("step    1 /    1 | loss ");
+    }
 }

@@ -8,13 +8,14 @@ public sealed class GraphPageTests(Browser browser)
 {
     public static TheoryData<string> GraphNames => new(Graphs.Names);
 
-    private async Task<(OpenPage Page, Value Root)> OpenGraphAsync(string name)
+    // 1,820 px shows the whole neuron (1,902 units wide) at the page's smallest zoom, 0.925: text of 12 px.
+    private async Task<(OpenPage Page, Value Root)> OpenGraphAsync(string name, int width = 1400)
     {
         Value root = Graphs.Build(name);
         Graphs.LabelAll(root);
         string path = Path.Combine(Browser.OutputFolder, "graph-" + name.Replace(' ', '-') + ".html");
         await File.WriteAllTextAsync(path, root.ToHtml());
-        return (await browser.OpenAsync(path), root);
+        return (await browser.OpenAsync(path, width), root);
     }
 
     // label -> the grad text of its box ("grad 1.0000")
@@ -121,7 +122,7 @@ public sealed class GraphPageTests(Browser browser)
     public async Task A_step_highlights_the_node_passing_its_gradient_and_the_inputs_receiving_it()
     {
         Skip.If(browser.MissingReason is not null, browser.MissingReason);
-        (OpenPage page, Value o) = await OpenGraphAsync("neuron");
+        (OpenPage page, Value o) = await OpenGraphAsync("neuron", width: 1820);
         await using (page)
         {
             await page.Page.ClickAsync("#step"); // o.grad = 1
@@ -149,7 +150,7 @@ public sealed class GraphPageTests(Browser browser)
     public async Task Hovering_over_an_operation_shows_its_local_derivative_with_the_numbers()
     {
         Skip.If(browser.MissingReason is not null, browser.MissingReason);
-        (OpenPage page, Value o) = await OpenGraphAsync("neuron");
+        (OpenPage page, Value o) = await OpenGraphAsync("neuron", width: 1820);
         await using (page)
         {
             int id = await page.Eval<int>("+document.querySelector('g.value[data-label=\"o\"]').dataset.id");

@@ -111,13 +111,20 @@ internal static class Graphs
         return all;
     }
 
-    /// <summary>Gives every unlabelled value a unique label, so that the page's boxes can be matched to values.</summary>
+    /// <summary>
+    /// Gives every value a unique label, so that the page's boxes can be matched to values: unlabelled ones get
+    /// v0, v1, …, and a label seen before (two layers' N0.w0) gets its number after it.
+    /// </summary>
     public static void LabelAll(Value root)
     {
         int k = 0;
+        var seen = new HashSet<string>();
         foreach (Value v in All(root))
         {
-            v.Label ??= "v" + k++.ToString(CultureInfo.InvariantCulture);
+            string label = v.Label ?? "v" + k.ToString(CultureInfo.InvariantCulture);
+            v.Label = seen.Add(label) ? label : label + "~" + k.ToString(CultureInfo.InvariantCulture);
+            seen.Add(v.Label);
+            k++;
         }
     }
 

@@ -5,13 +5,14 @@ namespace Micrograd.Datasets;
 
 /// <summary>
 /// Two interleaving half circles in the plane, the toy classification problem of micrograd's demo (the same
-/// construction as scikit-learn's <c>make_moons</c>, with its own random numbers).
+/// construction as scikit-learn's <c>make_moons</c>, with its own random numbers). As there, the points come
+/// shuffled unless asked otherwise, so that any slice of them, such as a mini-batch, holds both moons.
 /// </summary>
 /// <example>
 /// <code>
 /// Moons data = Moons.Generate(100, noise: 0.1, new Random(1337));
 /// double[] first = data.Points[0];     // { x, y }
-/// double label = data.SignedLabels[0]; // -1 for the upper moon, +1 for the lower one
+/// double label = data.SignedLabels[0]; // -1 for the upper moon, +1 for the lower one (shuffled: either)
 /// </code>
 /// </example>
 public sealed class Moons
@@ -35,10 +36,14 @@ public sealed class Moons
     /// <summary>Generates the data set.</summary>
     /// <param name="count">How many points; at least 2. The upper moon gets half, rounded down.</param>
     /// <param name="noise">The standard deviation of the Gaussian noise added to each coordinate; not negative.</param>
-    /// <param name="random">The source of the noise; pass a seeded one to reproduce the data. <see langword="null"/> makes a new unseeded one.</param>
-    /// <returns>The points and their classes, the upper moon first.</returns>
+    /// <param name="random">The source of the order and the noise; pass a seeded one to reproduce the data. <see langword="null"/> makes a new unseeded one.</param>
+    /// <param name="shuffle">
+    /// Whether to put the points in random order, as scikit-learn's <c>make_moons</c> does by default (shuffled
+    /// first, then the noise added); <see langword="false"/> gives the upper moon first, then the lower one.
+    /// </param>
+    /// <returns>The points and their classes.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 2, or <paramref name="noise"/> is negative or not finite.</exception>
-    public static Moons Generate(int count = 100, double noise = 0.1, Random? random = null)
+    public static Moons Generate(int count = 100, double noise = 0.1, Random? random = null, bool shuffle = true)
     {
         if (count < 2)
         {
@@ -66,6 +71,17 @@ public sealed class Moons
             double angle = Angle(i, lower);
             points[upper + i] = new[] { 1 - Math.Cos(angle), 1 - Math.Sin(angle) - 0.5 };
             classes[upper + i] = 1;
+        }
+
+        if (shuffle)
+        {
+            // Fisher–Yates, moving each point's class with it.
+            for (int i = count - 1; i > 0; i--)
+            {
+                int j = random.Next(i + 1);
+                (points[i], points[j]) = (points[j], points[i]);
+                (classes[i], classes[j]) = (classes[j], classes[i]);
+            }
         }
 
         foreach (double[] point in points)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace Micrograd.Nn;
 
@@ -10,7 +11,7 @@ namespace Micrograd.Nn;
 /// IReadOnlyList&lt;Value&gt; outputs = layer.Forward(1.0, -2.0, 0.5); // four values
 /// </code>
 /// </example>
-public sealed class Layer : Module
+public sealed class Layer : Module<IReadOnlyList<Value>>
 {
     private readonly Neuron[] _neurons;
     private readonly Value[] _parameters;
@@ -29,9 +30,9 @@ public sealed class Layer : Module
             throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "A layer needs at least one input.");
         }
 
-        if (outputs < 1 || outputs > MaxNeurons)
+        if (outputs < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A layer has from 1 to " + MaxNeurons + " neurons.");
+            throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "A layer needs at least one neuron.");
         }
 
         UnaryOperation? operation = activation.ToOperation(nameof(activation));
@@ -44,6 +45,7 @@ public sealed class Layer : Module
 
         _parameters = CollectParameters(_neurons);
         _map = Map(_neurons, operation);
+        NameParameters(string.Empty);
     }
 
     /// <summary>Creates a layer from existing neurons, as a loaded model file does.</summary>
@@ -52,13 +54,11 @@ public sealed class Layer : Module
         _neurons = neurons;
         _parameters = CollectParameters(_neurons);
         _map = Map(_neurons, neurons[0].Activation.ToOperation(nameof(neurons)));
+        NameParameters(string.Empty);
     }
 
-    /// <summary>The most neurons one layer may have (65,536).</summary>
-    public static int MaxNeurons => 65_536;
-
-    /// <summary>How many inputs the layer takes.</summary>
-    public int InputCount => _neurons[0].InputCount;
+    /// <inheritdoc />
+    public override int InputCount => _neurons[0].InputCount;
 
     /// <summary>How many outputs (neurons) the layer has.</summary>
     public int OutputCount => _neurons.Length;
@@ -72,34 +72,20 @@ public sealed class Layer : Module
     /// <inheritdoc />
     public override IReadOnlyList<Value> Parameters() => _parameters;
 
-    /// <summary>Computes every neuron's output for the same inputs.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>
-    /// <returns>One value per neuron.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(IReadOnlyList<Value> inputs)
+    /// <inheritdoc />
+    private protected override IReadOnlyList<Value> ForwardShared(Value[] inputs) => ForwardArray(inputs);
+
+    /// <summary>The forward pass over an input array that no one will change: every neuron shares it, and so may the next layer the output.</summary>
+    internal Value[] ForwardArray(Value[] inputs) => _map.ApplyOwned(inputs);
+
+    /// <summary>Labels every neuron's parameters after <paramref name="prefix"/> and the neuron's index: <c>N3.w2</c>, <c>N3.b</c>.</summary>
+    internal void NameParameters(string prefix)
     {
-        InputLength.Check(inputs, InputCount, nameof(inputs));
-        return ForwardShared(Value.CopyVector(inputs, nameof(inputs)));
+        for (int i = 0; i < _neurons.Length; i++)
+        {
+            _neurons[i].NameParameters(prefix + "N" + i.ToString(CultureInfo.InvariantCulture) + ".");
+        }
     }
-
-    /// <summary>Computes every neuron's output for plain numbers, which become leaves of the graph.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
-    /// <returns>One value per neuron.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(params double[] inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
-
-#if NET
-    /// <summary>Computes every neuron's output for plain numbers, which become leaves of the graph.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
-    /// <returns>One value per neuron.</returns>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(ReadOnlySpan<double> inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
-#endif
-
-    /// <summary>The forward pass over an input array of the right length that no one will change; every neuron shares it.</summary>
-    internal Value[] ForwardShared(Value[] inputs) => _map.ApplyOwned(inputs);
 
     /// <summary>Describes the layer as micrograd does, for example <c>Layer of [TanhNeuron(2), TanhNeuron(2)]</c>.</summary>
     /// <returns>The neurons' descriptions.</returns>

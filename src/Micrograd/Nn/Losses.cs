@@ -36,10 +36,10 @@ public static class Losses
     /// The max-margin (hinge) loss of micrograd's demo: mean of max(0, 1 − label × score), for labels −1 and +1.
     /// </summary>
     /// <param name="scores">The model's outputs.</param>
-    /// <param name="labels">The classes, −1 or +1, one per score.</param>
+    /// <param name="labels">The classes, −1 or +1, one per score (not 0 and 1: <see cref="Datasets.Moons.SignedLabels"/> gives them so).</param>
     /// <returns>The mean hinge loss.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The lists are empty or of different lengths.</exception>
+    /// <exception cref="ArgumentException">The lists are empty or of different lengths, or a label is neither −1 nor +1.</exception>
     public static Value Hinge(IReadOnlyList<Value> scores, IReadOnlyList<double> labels)
     {
         CheckBatch(scores, labels, nameof(scores), nameof(labels));
@@ -47,9 +47,14 @@ public static class Losses
         for (int i = 0; i < terms.Length; i++)
         {
             double label = labels[i];
+            if (label is not (1 or -1))
+            {
+                throw new ArgumentException(
+                    "labels[" + i + "] is " + Number(label) + "; the hinge loss takes labels −1 and +1 only.", nameof(labels));
+            }
+
             Value score = scores[i];
-            Value margin = label == 1 ? 1 - score : label == -1 ? 1 + score : 1 - label * score; // fewer nodes for ±1
-            terms[i] = margin.Relu();
+            terms[i] = (label == 1 ? 1 - score : 1 + score).Relu(); // max(0, 1 − label × score)
         }
 
         return Mean(terms);
@@ -60,17 +65,24 @@ public static class Losses
     /// overflows however large the logits grow.
     /// </summary>
     /// <param name="logits">The model's raw outputs (before any sigmoid).</param>
-    /// <param name="targets">The probabilities of the positive class, usually 0 or 1, one per logit.</param>
+    /// <param name="targets">The probabilities of the positive class, from 0 to 1 (usually 0 or 1, never −1), one per logit.</param>
     /// <returns>The mean binary cross-entropy.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The lists are empty or of different lengths.</exception>
+    /// <exception cref="ArgumentException">The lists are empty or of different lengths, or a target is outside [0, 1].</exception>
     public static Value BinaryCrossEntropyWithLogits(IReadOnlyList<Value> logits, IReadOnlyList<double> targets)
     {
         CheckBatch(logits, targets, nameof(logits), nameof(targets));
         var terms = new Value[logits.Count];
         for (int i = 0; i < terms.Length; i++)
         {
-            terms[i] = logits[i].Softplus() - logits[i] * targets[i];
+            double target = targets[i];
+            if (!(target >= 0 && target <= 1))
+            {
+                throw new ArgumentException(
+                    "targets[" + i + "] is " + Number(target) + "; binary cross-entropy takes targets from 0 to 1 only.", nameof(targets));
+            }
+
+            terms[i] = logits[i].Softplus() - logits[i] * target;
         }
 
         return Mean(terms);
@@ -154,6 +166,8 @@ public static class Losses
         Value[] vector = Value.CopyVector(parameters, nameof(parameters));
         return strength * Value.DotOwned(vector, vector);
     }
+
+    private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Value Mean(Value[] terms) => Value.Sum(terms) * (1.0 / terms.Length);
 

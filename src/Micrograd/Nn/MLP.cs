@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 
 namespace Micrograd.Nn;
@@ -24,7 +25,7 @@ namespace Micrograd.Nn;
 /// }
 /// </code>
 /// </example>
-public sealed class MLP : Module
+public sealed class MLP : Module<IReadOnlyList<Value>>
 {
     private readonly Layer[] _layers;
     private readonly Value[] _parameters;
@@ -93,6 +94,7 @@ public sealed class MLP : Module
         }
 
         _parameters = CollectParameters(_layers);
+        NameParameters();
     }
 
     /// <summary>Creates a network from existing layers, as a loaded model file does.</summary>
@@ -100,10 +102,20 @@ public sealed class MLP : Module
     {
         _layers = layers;
         _parameters = CollectParameters(_layers);
+        NameParameters();
     }
 
-    /// <summary>How many inputs the network takes.</summary>
-    public int InputCount => _layers[0].InputCount;
+    // L1.N3.w2 is Layers[1].Neurons[3].Weights[2]; L1.N3.b its bias.
+    private void NameParameters()
+    {
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            _layers[i].NameParameters("L" + i.ToString(CultureInfo.InvariantCulture) + ".");
+        }
+    }
+
+    /// <inheritdoc />
+    public override int InputCount => _layers[0].InputCount;
 
     /// <summary>How many outputs the network has.</summary>
     public int OutputCount => _layers[_layers.Length - 1].OutputCount;
@@ -114,39 +126,14 @@ public sealed class MLP : Module
     /// <inheritdoc />
     public override IReadOnlyList<Value> Parameters() => _parameters;
 
-    /// <summary>Runs the inputs through every layer.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>
-    /// <returns>The last layer's outputs: <see cref="OutputCount"/> values.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(IReadOnlyList<Value> inputs)
-    {
-        InputLength.Check(inputs, InputCount, nameof(inputs));
-        return ForwardShared(Value.CopyVector(inputs, nameof(inputs)));
-    }
-
-    /// <summary>Runs plain numbers, which become leaves of the graph, through every layer.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
-    /// <returns>The last layer's outputs: <see cref="OutputCount"/> values.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(params double[] inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
-
-#if NET
-    /// <summary>Runs plain numbers, which become leaves of the graph, through every layer.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
-    /// <returns>The last layer's outputs: <see cref="OutputCount"/> values.</returns>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public IReadOnlyList<Value> Forward(ReadOnlySpan<double> inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
-#endif
-
     // Each layer's output array is fresh and never changed, so the next layer's neurons can share it.
-    private Value[] ForwardShared(Value[] inputs)
+    /// <inheritdoc />
+    private protected override IReadOnlyList<Value> ForwardShared(Value[] inputs)
     {
         Value[] activations = inputs;
         foreach (Layer layer in _layers)
         {
-            activations = layer.ForwardShared(activations);
+            activations = layer.ForwardArray(activations);
         }
 
         return activations;

@@ -20,6 +20,17 @@ internal static class ModelFile
     public static void Write(MLP model, string path)
     {
         string fullPath = Path.GetFullPath(path); // throws ArgumentNullException naming path, as documented
+        string folder = Path.GetDirectoryName(fullPath) ?? fullPath;
+        if (Directory.Exists(fullPath))
+        {
+            throw new IOException("Cannot save the model to '" + path + "': it is a folder; give the path of a file.");
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException("Cannot save the model to '" + path + "': the folder '" + folder + "' does not exist.");
+        }
+
         string temporary = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
@@ -37,6 +48,15 @@ internal static class ModelFile
             {
                 File.Move(temporary, fullPath);
             }
+        }
+        catch (UnauthorizedAccessException error)
+        {
+            throw new UnauthorizedAccessException("Cannot save the model to '" + path + "': permission denied.", error);
+        }
+        catch (IOException error)
+        {
+            // The temporary file is this class's business: the message names the user's own path.
+            throw new IOException("Cannot save the model to '" + path + "': " + error.Message.Replace(temporary, fullPath), error);
         }
         finally
         {
@@ -110,14 +130,24 @@ internal static class ModelFile
             throw new ArgumentNullException(nameof(stream));
         }
 
+        var content = new MemoryStream();
+        stream.CopyTo(content);
+        if (Array.TrueForAll(content.ToArray(), b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            throw new InvalidDataException("The model file is empty.");
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream);
+            document = JsonDocument.Parse(content.GetBuffer().AsMemory(0, (int)content.Length));
         }
         catch (JsonException error)
         {
-            throw new InvalidDataException("The model file is not complete, valid JSON: " + error.Message, error);
+            throw new InvalidDataException(
+                "The model file is not complete, valid JSON: it breaks off, or has a mistake, at line " + (error.LineNumber + 1) +
+                ", byte " + (error.BytePositionInLine + 1) + ".",
+                error);
         }
 
         using (document)
@@ -165,10 +195,9 @@ internal static class ModelFile
                 }
 
                 JsonElement neuronsElement = Property(layerElement, "neurons", JsonValueKind.Array, at);
-                if (neuronsElement.GetArrayLength() == 0 || neuronsElement.GetArrayLength() > Layer.MaxNeurons)
+                if (neuronsElement.GetArrayLength() == 0)
                 {
-                    throw new InvalidDataException(
-                        at + ".neurons has " + neuronsElement.GetArrayLength() + " neurons; a layer has from 1 to " + Layer.MaxNeurons + ".");
+                    throw new InvalidDataException(at + ".neurons is empty; a layer needs at least one neuron.");
                 }
 
                 var neurons = new List<Neuron>();
@@ -181,7 +210,7 @@ internal static class ModelFile
                     if (weightsElement.GetArrayLength() != previous)
                     {
                         throw new InvalidDataException(
-                            neuronAt + ".weights has " + weightsElement.GetArrayLength() + " values, but the layer's input has " + previous + ".");
+                            neuronAt + ".weights has " + Count(weightsElement.GetArrayLength(), "value") + ", but the layer has " + Count(previous, "input") + ".");
                     }
 
                     var weights = new double[previous];
@@ -278,7 +307,7 @@ internal static class ModelFile
     {
         if (element.ValueKind != kind)
         {
-            throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected " + kind.ToString().ToLowerInvariant() + ".");
+            throw new InvalidDataException(at + " is " + Describe(element, at) + "; expected " + Describe(kind) + ".");
         }
 
         return element;
@@ -302,6 +331,19 @@ internal static class ModelFile
         {
             JsonValueKind.String => "the string '" + Text(element, at) + "'",
             JsonValueKind.Number => "the number " + element.GetRawText(),
-            _ => "a " + element.ValueKind.ToString().ToLowerInvariant(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Null => "null",
+            _ => Describe(element.ValueKind),
         };
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        _ => "a number",
+    };
+
+    private static string Count(int count, string thing) => count + " " + thing + (count == 1 ? string.Empty : "s");
 }

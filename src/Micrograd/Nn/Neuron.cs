@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace Micrograd.Nn;
 
@@ -16,7 +17,7 @@ namespace Micrograd.Nn;
 /// output.Backward(); // every weight and the bias now have a gradient
 /// </code>
 /// </example>
-public sealed class Neuron : Module
+public sealed class Neuron : Module<Value>
 {
     private readonly Value[] _weights;
     private readonly Value[] _parameters;
@@ -48,6 +49,7 @@ public sealed class Neuron : Module
         Activation = activation;
         _alone = new AffineMap([_weights], [Bias], operation);
         _parameters = Concatenate(_weights, Bias);
+        NameParameters(string.Empty);
     }
 
     /// <summary>Creates a neuron with the given weights and bias, as a loaded model file does.</summary>
@@ -58,10 +60,11 @@ public sealed class Neuron : Module
         Activation = activation;
         _alone = new AffineMap([_weights], [Bias], activation.ToOperation(nameof(activation)));
         _parameters = Concatenate(_weights, Bias);
+        NameParameters(string.Empty);
     }
 
-    /// <summary>How many inputs the neuron takes.</summary>
-    public int InputCount => _weights.Length;
+    /// <inheritdoc />
+    public override int InputCount => _weights.Length;
 
     /// <summary>The function applied to the weighted sum.</summary>
     public Activation Activation { get; }
@@ -75,37 +78,22 @@ public sealed class Neuron : Module
     /// <inheritdoc />
     public override IReadOnlyList<Value> Parameters() => _parameters;
 
-    /// <summary>Computes the neuron's output for values that may themselves come from a graph.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> values.</param>
-    /// <returns>activation(Σ wᵢxᵢ + b).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public Value Forward(IReadOnlyList<Value> inputs)
-    {
-        InputLength.Check(inputs, InputCount, nameof(inputs));
-        return ForwardShared(Value.CopyVector(inputs, nameof(inputs)));
-    }
-
-    /// <summary>Computes the neuron's output for plain numbers, which become leaves of the graph.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
-    /// <returns>activation(Σ wᵢxᵢ + b).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public Value Forward(params double[] inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
-
-#if NET
-    /// <summary>Computes the neuron's output for plain numbers, which become leaves of the graph.</summary>
-    /// <param name="inputs">Exactly <see cref="InputCount"/> numbers.</param>
-    /// <returns>activation(Σ wᵢxᵢ + b).</returns>
-    /// <exception cref="ArgumentException"><paramref name="inputs"/> does not have <see cref="InputCount"/> elements.</exception>
-    public Value Forward(ReadOnlySpan<double> inputs) => ForwardShared(InputLength.ToValues(inputs, InputCount, nameof(inputs)));
-#endif
+    /// <inheritdoc />
+    private protected override Value ForwardShared(Value[] inputs) => _alone.ApplyOwned(inputs)[0];
 
     /// <summary>
-    /// The forward pass over an input array of the right length that no one will change: the node keeps it
-    /// instead of copying it.
+    /// Labels the weights <c>w0</c>, <c>w1</c>, … and the bias <c>b</c>, after <paramref name="prefix"/>, which
+    /// names the neuron in its network: <c>L1.N3.w2</c> is <c>Layers[1].Neurons[3].Weights[2]</c>.
     /// </summary>
-    internal Value ForwardShared(Value[] inputs) => _alone.ApplyOwned(inputs)[0];
+    internal void NameParameters(string prefix)
+    {
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            _weights[i].Label = prefix + "w" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        Bias.Label = prefix + "b";
+    }
 
     /// <summary>The weight array itself, for a layer to share.</summary>
     internal Value[] WeightArray => _weights;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Micrograd.Pictures;
 
@@ -13,10 +14,14 @@ namespace Micrograd.Nn;
 /// slider and a play button move through the recorded steps.
 /// </summary>
 /// <remarks>
-/// Call <see cref="Record"/> from any training loop, as often as you like to see: each call keeps a copy of
-/// every weight and, for two inputs, the network's output on a grid of <c>resolution</c>² points, so a page
-/// of a few hundred steps stays within a few megabytes. The boundary is where the first output changes sign, as
-/// for a classifier trained with labels -1 and +1.
+/// Call <see cref="Record"/> from any training loop, at every step if you like: a call only copies the weights, and
+/// the recorder keeps at most <see cref="MaxSteps"/> steps, evenly spread over the calls so far, plus the last one.
+/// When a call would keep one step too many, every other kept step is dropped and from then on only every other
+/// call is kept, so however long the training, the memory held and the page written stay bounded: about
+/// (<see cref="MaxSteps"/> + 1) × (10 bytes per weight + <c>resolution</c>² × 4 / 3 bytes for the decision
+/// boundary), 1.6 MB for micrograd's demo network with the defaults. The decision boundaries are computed when the
+/// page is written, one per kept step. The boundary is where the first output changes sign, as for a classifier
+/// trained with labels -1 and +1.
 /// </remarks>
 /// <example>
 /// <code>
@@ -39,7 +44,11 @@ public sealed class TrainingRecorder
     private readonly int[]? _classes;
     private readonly int _resolution;
     private readonly double _xMin, _xMax, _yMin, _yMax;
-    private readonly List<Snapshot> _snapshots = new();
+    private readonly List<Snapshot> _snapshots = new(); // evenly spread: the calls whose number is a multiple of _stride
+    private Snapshot? _last; // the latest call, kept whether or not it is one of _snapshots
+    private int _calls;
+    private int _stride = 1;
+    private int _maxSteps = 200;
 
     /// <summary>Starts a recording of <paramref name="model"/>'s training.</summary>
     /// <param name="model">The network being trained. Only its weights are read, when <see cref="Record"/> is called.</param>
@@ -106,8 +115,33 @@ public sealed class TrainingRecorder
         }
     }
 
-    /// <summary>How many steps have been recorded.</summary>
-    public int Count => _snapshots.Count;
+    /// <summary>How many recorded steps the page shows: at most <see cref="MaxSteps"/> + 1.</summary>
+    public int Count => _snapshots.Count + (_last is null || ReferenceEquals(_last, LastKept) ? 0 : 1);
+
+    /// <summary>
+    /// The most steps the recorder keeps, evenly spread, besides the last one recorded; 200 unless set, at least 2.
+    /// Setting it below the number kept drops every other kept step until they fit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 2.</exception>
+    public int MaxSteps
+    {
+        get => _maxSteps;
+        set
+        {
+            if (value < 2)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The recorder keeps at least 2 steps.");
+            }
+
+            _maxSteps = value;
+            while (_snapshots.Count > _maxSteps)
+            {
+                Thin();
+            }
+        }
+    }
+
+    private Snapshot? LastKept => _snapshots.Count == 0 ? null : _snapshots[_snapshots.Count - 1];
 
     /// <summary>Records the network as it is now, with the loss and accuracy of this step.</summary>
     /// <param name="step">The training step's number; each must be greater than the one before.</param>
@@ -116,45 +150,50 @@ public sealed class TrainingRecorder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not greater than the last recorded step.</exception>
     public void Record(int step, double loss, double? accuracy = null)
     {
-        if (_snapshots.Count > 0 && step <= _snapshots[_snapshots.Count - 1].Step)
+        if (_last is not null && step <= _last.Step)
         {
             throw new ArgumentOutOfRangeException(nameof(step), step, "Each recorded step must be greater than the one before.");
         }
 
-        var weights = new List<double>();
+        var weights = new double[_model.Parameters().Count];
+        int k = 0;
         foreach (Layer layer in _model.Layers)
         {
             foreach (Neuron neuron in layer.Neurons)
             {
                 foreach (Value w in neuron.Weights)
                 {
-                    weights.Add(w.Data);
+                    weights[k++] = w.Data;
                 }
 
-                weights.Add(neuron.Bias.Data);
+                weights[k++] = neuron.Bias.Data;
             }
         }
 
-        byte[]? grid = null;
-        if (_model.InputCount == 2)
+        _last = new Snapshot(step, loss, accuracy, weights);
+        if (_calls % _stride == 0)
         {
-            // Row 0 is the top of the picture. Each cell keeps tanh(score) in a byte: 0 is -1, 255 is +1.
-            grid = new byte[_resolution * _resolution];
-            var input = new double[2];
-            for (int row = 0; row < _resolution; row++)
+            _snapshots.Add(_last);
+            if (_snapshots.Count > _maxSteps)
             {
-                input[1] = _yMax - (row + 0.5) * (_yMax - _yMin) / _resolution;
-                for (int column = 0; column < _resolution; column++)
-                {
-                    input[0] = _xMin + (column + 0.5) * (_xMax - _xMin) / _resolution;
-                    double score = _model.Forward(input)[0].Data;
-                    double squashed = double.IsNaN(score) ? 0 : Math.Tanh(score);
-                    grid[row * _resolution + column] = (byte)Math.Round((squashed + 1) * 127.5);
-                }
+                Thin();
             }
         }
 
-        _snapshots.Add(new Snapshot(step, loss, accuracy, weights.ToArray(), grid));
+        _calls++;
+    }
+
+    // Keeps every other step, the first included, and from now on every other call: still evenly spread.
+    private void Thin()
+    {
+        int kept = 0;
+        for (int i = 0; i < _snapshots.Count; i += 2)
+        {
+            _snapshots[kept++] = _snapshots[i];
+        }
+
+        _snapshots.RemoveRange(kept, _snapshots.Count - kept);
+        _stride *= 2;
     }
 
     /// <summary>Returns the page of everything recorded so far.</summary>
@@ -163,9 +202,15 @@ public sealed class TrainingRecorder
     /// <exception cref="InvalidOperationException">Nothing has been recorded.</exception>
     public string ToHtml(string? title = null)
     {
-        if (_snapshots.Count == 0)
+        if (_last is null)
         {
             throw new InvalidOperationException("Record at least one step before writing the page.");
+        }
+
+        var shown = new List<Snapshot>(_snapshots);
+        if (!ReferenceEquals(_last, LastKept))
+        {
+            shown.Add(_last);
         }
 
         var sizes = new StringBuilder();
@@ -179,7 +224,7 @@ public sealed class TrainingRecorder
 
         var data = new StringBuilder();
         data.Append("{\"sizes\":[").Append(sizes).Append("],\"activations\":[").Append(activations).Append(']');
-        data.Append(",\"resolution\":").Append(_snapshots[0].Grid is null ? 0 : _resolution);
+        data.Append(",\"resolution\":").Append(_model.InputCount == 2 ? _resolution : 0);
         data.Append(",\"extent\":[").Number(_xMin).Append(',').Number(_xMax).Append(',').Number(_yMin).Append(',').Number(_yMax).Append(']');
         data.Append(",\"points\":[");
         if (_points is not null)
@@ -192,9 +237,9 @@ public sealed class TrainingRecorder
         }
 
         data.Append("],\"steps\":[");
-        for (int i = 0; i < _snapshots.Count; i++)
+        for (int i = 0; i < shown.Count; i++)
         {
-            Snapshot s = _snapshots[i];
+            Snapshot s = shown[i];
             data.Append(i > 0 ? ",\n" : "\n").Append("{\"step\":").Append(s.Step).Append(",\"loss\":").Rounded(s.Loss, 6);
             data.Append(",\"accuracy\":");
             if (s.Accuracy is double accuracy)
@@ -212,7 +257,7 @@ public sealed class TrainingRecorder
                 data.Append(k > 0 ? "," : string.Empty).Rounded(s.Weights[k], 4);
             }
 
-            data.Append("],\"grid\":").String(s.Grid is null ? null : Convert.ToBase64String(s.Grid)).Append('}');
+            data.Append("],\"grid\":").String(_model.InputCount == 2 ? Convert.ToBase64String(Grid(s.Weights)) : null).Append('}');
         }
 
         data.Append("]}");
@@ -240,15 +285,74 @@ public sealed class TrainingRecorder
         return text.Append("])").ToString();
     }
 
+    // The decision boundary of the network with these weights. Row 0 is the top of the picture. Each cell keeps
+    // tanh(score) in a byte: 0 is -1, 255 is +1.
+#if NET
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per kept step: too few calls for tiered compilation to optimize it
+#endif
+    private byte[] Grid(double[] weights)
+    {
+        var grid = new byte[_resolution * _resolution];
+        int widest = _model.InputCount;
+        foreach (Layer layer in _model.Layers)
+        {
+            widest = Math.Max(widest, layer.OutputCount);
+        }
+
+        var input = new double[widest];
+        var output = new double[widest];
+        for (int row = 0; row < _resolution; row++)
+        {
+            for (int column = 0; column < _resolution; column++)
+            {
+                input[0] = _xMin + (column + 0.5) * (_xMax - _xMin) / _resolution;
+                input[1] = _yMax - (row + 0.5) * (_yMax - _yMin) / _resolution;
+                double score = Score(weights, input, output);
+                double squashed = double.IsNaN(score) ? 0 : Math.Tanh(score);
+                grid[row * _resolution + column] = (byte)Math.Round((squashed + 1) * 127.5);
+            }
+        }
+
+        return grid;
+    }
+
+    // The network's first output, in plain numbers: each layer's neurons read their weights, then their bias, from weights.
+#if NET
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
+    private double Score(double[] weights, double[] input, double[] output)
+    {
+        int k = 0, width = _model.InputCount;
+        foreach (Layer layer in _model.Layers)
+        {
+            UnaryOperation? activation = layer.Activation.ToOperation(nameof(layer));
+            for (int n = 0; n < layer.OutputCount; n++)
+            {
+                double sum = 0;
+                for (int i = 0; i < width; i++)
+                {
+                    sum += weights[k++] * input[i];
+                }
+
+                sum += weights[k++];
+                output[n] = activation is null ? sum : activation.Evaluate(sum);
+            }
+
+            width = layer.OutputCount;
+            Array.Copy(output, input, width);
+        }
+
+        return input[0];
+    }
+
     private sealed class Snapshot
     {
-        public Snapshot(int step, double loss, double? accuracy, double[] weights, byte[]? grid)
+        public Snapshot(int step, double loss, double? accuracy, double[] weights)
         {
             Step = step;
             Loss = loss;
             Accuracy = accuracy;
             Weights = weights;
-            Grid = grid;
         }
 
         public int Step { get; }
@@ -258,7 +362,5 @@ public sealed class TrainingRecorder
         public double? Accuracy { get; }
 
         public double[] Weights { get; }
-
-        public byte[]? Grid { get; }
     }
 }

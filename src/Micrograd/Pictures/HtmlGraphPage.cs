@@ -42,7 +42,7 @@ internal static class HtmlGraphPage
         {
             Value value = values[id];
             string? label = value.Label;
-            double labelWidth = label is null ? 0 : Text(Shorten(label).Length);
+            double labelWidth = Text(label is null ? ("#" + id).Length : Shorten(label).Length); // the page names unlabelled values #id
             double dataWidth = Text(("data " + F(value.Data)).Length);
             int gradChars = Math.Max(Math.Max(F(grads[id]).Length, F(value.Grad).Length), "1.0000".Length);
             cells[id] = (labelWidth, dataWidth, Text(("grad ").Length + gradChars));

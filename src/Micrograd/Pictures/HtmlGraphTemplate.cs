@@ -37,6 +37,7 @@ internal static class HtmlGraphTemplate
   .value.leaf rect.frame { fill: var(--leaf); }
   .value line { stroke: #c3c8ce; stroke-width: 1; }
   .value text.label { font-weight: 700; }
+  .value text.label.id { font-weight: 400; fill: var(--muted); }
   .value rect.gradcell { fill: transparent; transition: fill .25s; }
   .value.pos rect.gradcell { fill: var(--pos); }
   .value.neg rect.gradcell { fill: var(--neg); }
@@ -63,7 +64,7 @@ internal static class HtmlGraphTemplate
 <body>
 <header>
   <h1>%TITLE%</h1>
-  <p class="hint">Each box is a value: <b>label | data | grad</b>. Gradients start at zero; step through <code>Backward()</code> to see them flow from the result back to the inputs. Hover over an operation for its local derivative.</p>
+  <p class="hint">Each box is a value: <b>label | data | grad</b> (a value without a label is named by its number, <b>#7</b>). Gradients start at zero; step through <code>Backward()</code> to see them flow from the result back to the inputs. Hover over an operation for its local derivative.</p>
   <div class="controls">
     <button id="step" class="primary" title="Right arrow">Backward step</button>
     <button id="run">Run backward</button>
@@ -139,11 +140,10 @@ internal static class HtmlGraphTemplate
     el("title", {}, b).textContent = (v.fullLabel !== null ? v.fullLabel + ": " : "") + "data " + v.data + (v.op !== undefined ? " (" + v.op + ")" : " (leaf)");
     el("rect", { class: "frame", x: v.x, y: v.y, width: w, height: v.h, rx: 4 }, b);
     var x = v.x;
-    if (v.label !== null) {
-      el("text", { class: "label", x: x + v.cells[0] / 2, y: v.y + v.h / 2 }, b).textContent = v.label;
-      x += v.cells[0];
-      el("line", { x1: x, y1: v.y + 1, x2: x, y2: v.y + v.h - 1 }, b);
-    }
+    // Every box shows the name the page refers to it by: its label, or #id for a value without one.
+    el("text", { class: v.label !== null ? "label" : "label id", x: x + v.cells[0] / 2, y: v.y + v.h / 2 }, b).textContent = name(v.id);
+    x += v.cells[0];
+    el("line", { x1: x, y1: v.y + 1, x2: x, y2: v.y + v.h - 1 }, b);
     el("text", { class: "data", x: x + v.cells[1] / 2, y: v.y + v.h / 2 }, b).textContent = "data " + f4(v.data);
     x += v.cells[1];
     el("line", { x1: x, y1: v.y + 1, x2: x, y2: v.y + v.h - 1 }, b);
@@ -288,7 +288,9 @@ internal static class HtmlGraphTemplate
   document.getElementById("zoom-out").addEventListener("click", function () { setZoom(zoom / 1.25); });
   document.getElementById("zoom-fit").addEventListener("click", function () { fit(0.1); });
   document.addEventListener("keydown", function (ev) { if (ev.key === "ArrowRight") step(); });
-  if (G.width > window.innerWidth) fit(0.6); // smaller than that is unreadable: scroll instead
+  // Fit a wide graph to the window, but never below 12px text (13px at zoom 1, so 0.925 gives 12.0px): scroll
+  // instead, from a phone's width up.
+  if (G.width > window.innerWidth) fit(0.925);
   reset();
 })();
 </script>

@@ -19,15 +19,23 @@ internal static class HtmlTrainingTemplate
   .controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
   button { font: inherit; font-size: 13px; padding: 5px 14px; border: 1px solid #1a5fd0; border-radius: 6px; background: #1f6feb; color: #fff; cursor: pointer; min-width: 76px; }
   button:hover { background: #1a5fd0; }
-  input[type=range] { flex: 1; min-width: 240px; max-width: 640px; accent-color: #1f6feb; }
-  #readout { font-variant-numeric: tabular-nums; color: #3a3f45; min-width: 360px; white-space: pre; }
+  input[type=range] { flex: 1; min-width: 200px; max-width: 640px; accent-color: #1f6feb; }
+  #readout { font-variant-numeric: tabular-nums; color: #3a3f45; white-space: pre-wrap; }
   #readout b { font-weight: 600; }
-  main { display: grid; grid-template-columns: auto 1fr; gap: 16px; padding: 16px 20px; align-items: start; }
+  main { display: grid; grid-template-columns: minmax(0, 500px) minmax(0, 1fr); gap: 16px; padding: 16px 20px; align-items: start; }
+  @media (max-width: 1000px) { main { grid-template-columns: minmax(0, 1fr); padding: 12px 10px; } header { padding: 12px 10px; } }
+  .card { min-width: 0; }
   .card { background: var(--card); border: 1px solid #e4e2dc; border-radius: 8px; padding: 10px 14px 12px; }
   .card h2 { font-size: 13px; font-weight: 600; margin: 0 0 6px; color: #3a3f45; text-transform: uppercase; letter-spacing: .04em; }
   .wide { grid-column: 1 / -1; }
   canvas { display: block; border-radius: 4px; }
-  .legend { display: flex; gap: 14px; font-size: 12px; color: var(--muted); margin-top: 6px; }
+  /* The boundary and its axes scale together: the canvas sits in the axes' frame, 440 of 480 units wide. */
+  .plot { position: relative; width: 100%; max-width: 480px; }
+  .plot svg { display: block; width: 100%; height: auto; }
+  .plot canvas { position: absolute; left: 7.5%; top: 0; width: 91.6667%; height: auto; aspect-ratio: 1; }
+  .tick { stroke: #8c959f; stroke-width: 1; }
+  #boundary-axes text { font-size: 14px; fill: #57606a; }
+  .legend { display: flex; flex-wrap: wrap; gap: 6px 14px; font-size: 12px; color: var(--muted); margin-top: 6px; }
   .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; vertical-align: -1px; }
   .swatch { display: inline-block; width: 18px; height: 3px; margin-right: 5px; vertical-align: 3px; }
   svg text { font-size: 11px; fill: var(--muted); }
@@ -56,7 +64,10 @@ internal static class HtmlTrainingTemplate
 <main>
   <section class="card" id="boundary-card">
     <h2>Decision boundary</h2>
-    <canvas id="boundary" width="440" height="440"></canvas>
+    <div class="plot">
+      <svg id="boundary-axes" viewBox="0 0 480 474" role="img" aria-label="x and y axes of the decision boundary"></svg>
+      <canvas id="boundary" width="440" height="440"></canvas>
+    </div>
     <div class="legend"><span><span class="dot" style="background:var(--neg)"></span>class 0</span><span><span class="dot" style="background:var(--pos)"></span>class 1</span><span><span class="swatch" style="background:#1f2328"></span>score = 0</span></div>
   </section>
   <section class="card curves">
@@ -66,8 +77,15 @@ internal static class HtmlTrainingTemplate
     <svg id="accuracy-curve" width="520" height="190"></svg>
   </section>
   <section class="card wide">
-    <h2>The network: weights by sign (<span style="color:var(--pos)">positive</span>, <span style="color:var(--neg)">negative</span>) and size</h2>
+    <h2>The network at the selected step</h2>
     <svg id="network"></svg>
+    <div class="legend" id="network-legend">
+      <span><span class="swatch" style="background:var(--pos)"></span>positive weight</span>
+      <span><span class="swatch" style="background:var(--neg)"></span>negative weight</span>
+      <span><span class="swatch" style="background:#8c959f;height:1px"></span><span class="swatch" style="background:#8c959f;height:5px;vertical-align:1px"></span>thicker: larger |weight|</span>
+      <span><span class="dot" style="background:var(--pos)"></span><span class="dot" style="background:var(--neg)"></span>neuron: its bias, by the same colours</span>
+      <span><span class="dot" style="background:#eaeef2;border:1px solid #57606a"></span>input</span>
+    </div>
   </section>
 </main>
 <script>
@@ -155,6 +173,30 @@ internal static class HtmlTrainingTemplate
     });
   }
 
+  // ---- the boundary's axes: ticks at round numbers of x below and y at the left ------------------------------
+  function ticks(lo, hi) { // 1, 2, 2.5 or 5 times a power of ten apart, the finest giving at most five steps
+    var raw = (hi - lo) / 5, power = Math.pow(10, Math.floor(Math.log10(raw)));
+    var step = [1, 2, 2.5, 5, 10].map(function (m) { return m * power; }).filter(function (d) { return d >= raw; })[0];
+    var values = [];
+    for (var k = Math.ceil(lo / step); k * step <= hi; k++) values.push(+(k * step).toFixed(10));
+    return values;
+  }
+  if (res !== 0) {
+    var axes = document.getElementById("boundary-axes"), ex0 = T.extent, L = 36, S = 440;
+    el("rect", { x: L, y: 0, width: S, height: S, fill: "none", stroke: "#c9ccd1" }, axes);
+    ticks(ex0[0], ex0[1]).forEach(function (v) {
+      var x = L + (v - ex0[0]) / (ex0[1] - ex0[0]) * S;
+      el("line", { class: "tick", x1: x, x2: x, y1: S, y2: S + 5 }, axes);
+      el("text", { class: "tick-label x", x: x, y: S + 19, "text-anchor": "middle" }, axes).textContent = String(v);
+    });
+    ticks(ex0[2], ex0[3]).forEach(function (v) {
+      var y = (ex0[3] - v) / (ex0[3] - ex0[2]) * S;
+      el("line", { class: "tick", x1: L - 5, x2: L, y1: y, y2: y }, axes);
+      el("text", { class: "tick-label y", x: L - 8, y: y + 4, "text-anchor": "end" }, axes).textContent = String(v);
+    });
+    el("text", { x: L + S, y: S + 32, "text-anchor": "end" }, axes).textContent = "x (first input) →   y (second input) ↑";
+  }
+
   // ---- curves: one point per recorded step, the selected step marked ------------------------------------------
   function niceMax(max) { // the smallest of 4 × (1, 2, 2.5 or 5 × a power of ten) that is at least max
     var unit = Math.pow(10, Math.floor(Math.log10(max / 4)));
@@ -164,7 +206,7 @@ internal static class HtmlTrainingTemplate
   }
   function curve(svgId, lineId, pick, fixedMax, format) {
     var svg = document.getElementById(svgId), H = +svg.getAttribute("height");
-    var W = Math.max(320, Math.min(900, svg.parentNode.clientWidth - 30));
+    var W = Math.max(200, Math.min(900, svg.parentNode.clientWidth - 30));
     svg.setAttribute("width", W);
     var left = 46, right = 12, top = 10, bottom = 26;
     var ys = steps.map(pick), present = ys.filter(function (y) { return y !== null && isFinite(y); });
@@ -210,8 +252,10 @@ internal static class HtmlTrainingTemplate
   // ---- the network: a line per weight, a circle per neuron ---------------------------------------------------
   var sizes = T.sizes, net = document.getElementById("network");
   var tallest = Math.max.apply(null, sizes), rowH = Math.max(6, Math.min(22, 520 / tallest));
-  var colW = Math.max(120, Math.min(320, (net.parentNode.clientWidth - 150) / Math.max(1, sizes.length - 1)));
-  var NW = Math.max(120 + colW * (sizes.length - 1), net.parentNode.clientWidth - 30), NH = Math.max(120, tallest * rowH + 50);
+  // As wide as the card allows, from a phone's width up: columns from 40 to 320 units apart, 60 units of margin.
+  var room = Math.max(160, net.parentNode.clientWidth - 30);
+  var colW = Math.max(40, Math.min(320, (room - 60) / Math.max(1, sizes.length - 1)));
+  var NW = Math.max(60 + colW * (sizes.length - 1), room), NH = Math.max(120, tallest * rowH + 50);
   var x0 = (NW - colW * (sizes.length - 1)) / 2;
   net.setAttribute("width", NW);
   net.setAttribute("height", NH);

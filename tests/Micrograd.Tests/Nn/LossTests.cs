@@ -92,7 +92,7 @@ public sealed class LossTests
     [Fact]
     public void Hinge_loss_matches_the_same_formula_in_TorchSharp()
     {
-        double[] labels = [1.0, -1.0, 1.0, -1.0, 0.5, -2.0, 1.0]; // ±1 as usual, and other weights too
+        double[] labels = [1.0, -1.0, 1.0, -1.0, -1.0, 1.0, 1.0];
         var scores = Leaves(Outputs);
         Value loss = Losses.Hinge(scores, labels);
         loss.Backward();
@@ -125,6 +125,37 @@ public sealed class LossTests
     {
         Action act = () => Losses.MeanSquaredError(Leaves([1.0, 2.0]), [1.0]);
         act.Should().Throw<ArgumentException>().WithParameterName("targets").WithMessage("There are 2 predictions but 1 targets.*");
+    }
+
+    [Theory]
+    [InlineData(0.0, "0")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(-2.0, "-2")]
+    [InlineData(double.NaN, "NaN")]
+    public void Hinge_refuses_a_label_other_than_minus_one_and_plus_one_naming_its_index_and_value(double label, string shown)
+    {
+        // Labels 0 and 1 (a classifier's usual classes) would silently train the wrong thing: 0 × score is no margin at all.
+        Action act = () => Losses.Hinge(Leaves([0.5, 0.25, -0.5]), [1.0, label, -1.0]);
+        act.Should().Throw<ArgumentException>().WithParameterName("labels")
+            .WithMessage("labels[1] is " + shown + "; the hinge loss takes labels −1 and +1 only.*");
+    }
+
+    [Theory]
+    [InlineData(-1.0, "-1")]
+    [InlineData(1.5, "1.5")]
+    [InlineData(double.NaN, "NaN")]
+    public void Binary_cross_entropy_refuses_a_target_outside_0_to_1_naming_its_index_and_value(double target, string shown)
+    {
+        // As torch.nn.functional.binary_cross_entropy checks its targets; −1/+1 labels are the hinge loss's.
+        Action act = () => Losses.BinaryCrossEntropyWithLogits(Leaves([0.5, 0.25]), [target, 1.0]);
+        act.Should().Throw<ArgumentException>().WithParameterName("targets")
+            .WithMessage("targets[0] is " + shown + "; binary cross-entropy takes targets from 0 to 1 only.*");
+    }
+
+    [Fact]
+    public void Binary_cross_entropy_accepts_targets_between_0_and_1()
+    {
+        Losses.BinaryCrossEntropyWithLogits(Leaves([0.0, 0.0, 0.0]), [0.0, 0.25, 1.0]).Data.Should().BeApproximately(Math.Log(2), 1e-15);
     }
 
     [Fact]

@@ -156,11 +156,16 @@ public sealed partial class ModelFilePropertyTests
     [GeneratedRegex(@"^\$((\.[A-Za-z]+)|(\[\d+\]))*")]
     private static partial Regex PathAtStart();
 
-    [GeneratedRegex(@"LineNumber: \d+ \| BytePositionInLine: \d+")]
+    [GeneratedRegex(@"at line \d+, byte \d+\.$")]
     private static partial Regex SyntaxPosition();
 
     private static bool NamesAPlace(string message, byte[] bytes)
     {
+        if (message == "The model file is empty.")
+        {
+            return bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
+        }
+
         if (message.StartsWith("The model file is not complete, valid JSON: ", StringComparison.Ordinal))
         {
             return SyntaxPosition().IsMatch(message);
@@ -224,7 +229,7 @@ public sealed partial class ModelFilePropertyTests
             case Kind.Truncate:
             {
                 int length = pick % original.Length;
-                return new(kind + " to " + length, original[..length], Outcome.Refused, "The model file is not complete, valid JSON");
+                return new(kind + " to " + length, original[..length], Outcome.Refused, length == 0 ? "The model file is empty." : "The model file is not complete, valid JSON");
             }
         }
 
@@ -309,7 +314,7 @@ public sealed partial class ModelFilePropertyTests
                 int delta = (variant % 2 == 0 ? 1 : -1) * (1 + variant / 2 % 4);
                 int inputs = network.Inputs + delta;
                 root!["inputs"] = inputs;
-                string place = inputs < 1 ? "$.inputs is " + inputs : "$.layers[0].neurons[0].weights has " + network.Inputs + " values";
+                string place = inputs < 1 ? "$.inputs is " + inputs : "$.layers[0].neurons[0].weights has " + network.Inputs + (network.Inputs == 1 ? " value," : " values,");
                 return Changed(kind, "$.inputs = " + inputs, root, Outcome.Refused, place);
             }
 
@@ -356,7 +361,7 @@ public sealed partial class ModelFilePropertyTests
             // A neuron more or less: only the output layer may change size.
             if (array.Count == 0)
             {
-                return (Outcome.Refused, layerPath + ".neurons has 0 neurons");
+                return (Outcome.Refused, layerPath + ".neurons is empty");
             }
 
             return layer == last ? (Outcome.Loads, null) : (Outcome.Refused, "$.layers[" + (layer + 1) + "].neurons[0].weights has ");

@@ -132,30 +132,19 @@ public sealed class ModuleBehaviourTests
     }
 
     [Fact]
-    public void Activation_Apply_of_Linear_returns_the_value_itself()
-    {
-        var x = new Value(0.3);
-        Activation.Linear.Apply(x).Should().BeSameAs(x);
-        Activation.Tanh.Apply(x).Should().NotBeSameAs(x);
-    }
-
-    [Fact]
     public void Hinge_with_labels_plus_and_minus_one_builds_no_multiplication()
     {
         // The demo's labels are ±1: their margins are 1 − score and 1 + score, one node each.
         var up = new Value(0.25);
         var down = new Value(0.5);
-        var other = new Value(2.0);
-        Value loss = Losses.Hinge([up, down, other], [1.0, -1.0, 0.25]);
-        loss.Data.Should().BeApproximately(2.75 / 3, 1e-15);   // (0.75 + 1.5 + (1 − 0.25 × 2)) / 3
+        Value loss = Losses.Hinge([up, down], [1.0, -1.0]);
+        loss.Data.Should().Be(1.125);   // (0.75 + 1.5) / 2
 
         var margins = loss.Inputs.Single(i => i.Operator == "sum").Inputs.Select(term => term.Inputs[0]).ToList();
         margins[0].Operator.Should().Be("-");
         margins[0].Inputs[1].Should().BeSameAs(up);
         margins[1].Operator.Should().Be("+");
         margins[1].Inputs[1].Should().BeSameAs(down);
-        margins[2].Operator.Should().Be("-");
-        margins[2].Inputs[1].Operator.Should().Be("*", "other labels multiply the score");
     }
 
     [Fact]

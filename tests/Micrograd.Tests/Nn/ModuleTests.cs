@@ -144,9 +144,11 @@ public sealed class ModuleTests
     [InlineData(Activation.Sigmoid, 0.679178699175393)] // 1 / (1 + e^-0.75)
     [InlineData(Activation.LeakyRelu, 0.75)]
     [InlineData(Activation.Gelu, 0.5799605551656203)]   // CPython: 0.5*x*(1+math.tanh(math.sqrt(2/math.pi)*(x+0.044715*x**3)))
-    public void Apply_computes_each_activation(Activation activation, double expected)
+    public void A_neuron_computes_each_activation(Activation activation, double expected)
     {
-        activation.Apply(new Value(0.75)).Data.Should().BeApproximately(expected, 1e-15);
+        var neuron = new Neuron(1, activation, new Random(1));
+        neuron.Weights[0].Data = 1; // the output is activation(x)
+        neuron.Forward(0.75).Data.Should().BeApproximately(expected, 1e-15);
         double atMinus = activation switch
         {
             Activation.Relu => 0.0,
@@ -155,10 +157,10 @@ public sealed class ModuleTests
             Activation.Gelu => -0.17003944483437966, // the same CPython expression at -0.75
             _ => -expected,
         };
-        activation.Apply(new Value(-0.75)).Data.Should().BeApproximately(atMinus, 1e-15);
+        neuron.Forward(-0.75).Data.Should().BeApproximately(atMinus, 1e-15);
     }
 
     [Fact]
     public void Every_activation_is_tested_above() =>
-        Enum.GetValues<Activation>().Should().HaveCount(6, "a new activation needs its row in Apply_computes_each_activation");
+        Enum.GetValues<Activation>().Should().HaveCount(6, "a new activation needs its row in A_neuron_computes_each_activation");
 }

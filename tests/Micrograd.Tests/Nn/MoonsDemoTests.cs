@@ -17,13 +17,13 @@ public sealed class MoonsDemoTests
     }
 
     [Fact]
-    public void The_demo_reaches_at_least_98_percent_on_every_seed_and_100_on_most()
+    public void The_demo_reaches_at_least_95_percent_on_every_seed_and_100_on_most()
     {
-        // Our random numbers differ from numpy's, so one seed is one draw: over ten seeds, measured 98–100%
-        // with seven at 100% when this test was written.
+        // Our random numbers differ from numpy's, so one seed is one draw: over seeds 0 to 9, with the points
+        // shuffled as make_moons does, measured 100% on nine and 95% on one (seed 2) when this test was written.
         var accuracies = Enumerable.Range(0, 10).Select(Train).ToList();
-        accuracies.Should().OnlyContain(a => a >= 0.98);
-        accuracies.Count(a => a == 1.0).Should().BeGreaterThanOrEqualTo(6);
+        accuracies.Should().OnlyContain(a => a >= 0.95);
+        accuracies.Count(a => a == 1.0).Should().BeGreaterThanOrEqualTo(8);
     }
 
     private static double Train(int seed)
@@ -45,6 +45,25 @@ public sealed class MoonsDemoTests
         return data.Points.Select(p => model.Forward(p)[0].Data)
             .Zip(data.SignedLabels, (score, label) => score > 0 == label > 0)
             .Count(correct => correct) / 100.0;
+    }
+
+    [Fact]
+    public void Moons_come_shuffled_as_scikit_learn_s_make_moons_unless_asked_not_to()
+    {
+        Moons shuffled = Moons.Generate(100, noise: 0.0, new Random(5));
+        Moons ordered = Moons.Generate(100, noise: 0.0, new Random(5), shuffle: false);
+
+        ordered.Classes.Should().Equal(Enumerable.Repeat(0, 50).Concat(Enumerable.Repeat(1, 50)), "the upper moon first");
+        shuffled.Classes.Should().NotBeInAscendingOrder();
+        for (int start = 0; start < 100; start += 20)
+        {
+            shuffled.Classes.Skip(start).Take(20).Should().Contain(0).And.Contain(1, "every slice of 20 holds both moons");
+        }
+
+        // The same points, each with its own class, in another order.
+        static IEnumerable<string> Described(Moons m) =>
+            m.Points.Select((p, i) => $"{p[0]:R} {p[1]:R} {m.Classes[i]} {m.SignedLabels[i]}").Order();
+        Described(shuffled).Should().Equal(Described(ordered));
     }
 
     [Fact]

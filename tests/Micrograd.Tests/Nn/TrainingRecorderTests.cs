@@ -238,6 +238,66 @@ public sealed class TrainingRecorderTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Recording_many_steps_keeps_at_most_MaxSteps_evenly_spread_and_the_last()
+    {
+        var model = new MLP(2, [3, 1], Activation.Relu, Activation.Linear, new Random(1));
+        var recorder = new TrainingRecorder(model) { MaxSteps = 10 };
+        for (int step = 0; step < 1000; step++)
+        {
+            model.Parameters()[0].Data = step; // the page shows each kept step's own weights
+            recorder.Record(step, loss: step);
+        }
+
+        recorder.Count.Should().BeLessThanOrEqualTo(11);
+        using JsonDocument data = Data(recorder.ToHtml());
+        JsonElement[] steps = data.RootElement.GetProperty("steps").EnumerateArray().ToArray();
+        steps.Should().HaveCount(recorder.Count);
+        int[] kept = steps.Select(s => s.GetProperty("step").GetInt32()).ToArray();
+        kept[0].Should().Be(0);
+        kept[^1].Should().Be(999, "the last recorded step is always on the page");
+        int[] gaps = kept.Zip(kept.Skip(1), (a, b) => b - a).SkipLast(1).ToArray();
+        gaps.Should().OnlyContain(gap => gap == gaps[0], "the kept steps are evenly spread: {0}", string.Join(", ", kept));
+        steps.Select(s => Doubles(s.GetProperty("weights"))[0]).Should().Equal(kept.Select(k => (double)k));
+    }
+
+    [Fact]
+    public void The_page_stays_the_same_size_however_many_steps_are_recorded()
+    {
+        static int PageLength(int records)
+        {
+            var model = new MLP(2, [16, 16, 1], Activation.Relu, Activation.Linear, new Random(1));
+            var recorder = new TrainingRecorder(model);
+            for (int step = 0; step < records; step++)
+            {
+                recorder.Record(step, 1.0 / (step + 1));
+            }
+
+            return recorder.ToHtml().Length;
+        }
+
+        // 200 steps kept by default, and the last: twenty times more records make a page no larger than 200 do.
+        int few = PageLength(200), many = PageLength(4_000);
+        many.Should().BeLessThanOrEqualTo(few + few / 100);
+    }
+
+    [Fact]
+    public void MaxSteps_below_2_is_refused_and_lowering_it_thins_what_is_kept()
+    {
+        var recorder = new TrainingRecorder(new MLP(1, [1], random: new Random(1)));
+        Action act = () => recorder.MaxSteps = 1;
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("value");
+        for (int step = 0; step < 9; step++)
+        {
+            recorder.Record(step, 0);
+        }
+
+        recorder.Count.Should().Be(9);
+        recorder.MaxSteps = 4; // keeps steps 0, 4 and 8 (every fourth), which include the last
+        using JsonDocument data = Data(recorder.ToHtml());
+        data.RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetInt32()).Should().Equal(0, 4, 8);
+    }
+
     /// <summary>The data object the page's script starts from: <c>var T = {…};</c>.</summary>
     private static JsonDocument Data(string html)
     {
