@@ -40,6 +40,9 @@ internal static class ArgumentChecks
         }
     }
 
+    /// <summary>A count with its noun, such as <c>1 value</c> or <c>2 values</c>, for messages.</summary>
+    public static string Count(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
+
     /// <summary>A copy of a list of values that a node can own, refusing a null list or element (named as in <see cref="Elements"/>).</summary>
     public static Value[] Copy(IReadOnlyList<Value>? values, string parameterName, string? path = null)
     {

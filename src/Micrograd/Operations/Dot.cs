@@ -31,7 +31,8 @@ public partial class Value
         if (right.Length != left.Length)
         {
             throw new ArgumentException(
-                "Both vectors must have the same length: left has " + left.Length + " values and right has " + right.Length + ".",
+                "Both vectors must have the same length: left has " + ArgumentChecks.Count(left.Length, "value") + " and right has "
+                + ArgumentChecks.Count(right.Length, "value") + ".",
                 nameof(right));
         }
 

@@ -169,13 +169,11 @@ public partial class Value
         if (gradients != inputs)
         {
             throw new ArgumentException(
-                "There must be one local gradient per input: inputs has " + Count(inputs, "value") + " and localGradients has "
-                + Count(gradients, "gradient") + ".",
+                "There must be one local gradient per input: inputs has " + ArgumentChecks.Count(inputs, "value") + " and localGradients has "
+                + ArgumentChecks.Count(gradients, "gradient") + ".",
                 "localGradients");
         }
     }
-
-    private static string Count(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
 
     /// <summary>
     /// Why <paramref name="node"/> cannot compute itself again for a <see cref="CompiledGraph"/>, or <see langword="null"/>
