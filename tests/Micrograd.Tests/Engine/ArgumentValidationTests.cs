@@ -47,7 +47,7 @@ public sealed class ArgumentValidationTests
     {
         Action act = () => Value.Dot([1.0, 2.0], [1.0, 2.0, 3.0]);
         act.Should().Throw<ArgumentException>()
-            .WithMessage("Both vectors must have the same length: left has 2 values and right has 3.*")
+            .WithMessage("Both vectors must have the same length: left has 2 values and right has 3 values.*")
             .WithParameterName("right");
     }
 
