@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -176,6 +177,7 @@ public partial class Value
 
         // With a = b + w·x and local = ∂L/∂a from the activation's own derivative:
         // ∂a/∂b = 1, ∂a/∂wᵢ = xᵢ, ∂a/∂xᵢ = wᵢ
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the node type's Backward, where a number stays a number
         private void Backward<TSink>(Scalar gradient, Scalar output, TSink sink)
             where TSink : struct, IGradientSink
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -84,6 +85,7 @@ internal readonly struct DotFunction : IWideFunction
     }
 
     // d(Σ aᵢbᵢ)/daᵢ = bᵢ, d(Σ aᵢbᵢ)/dbᵢ = aᵢ
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the node type's Backward, where a number stays a number
     public void Backward<TSink>(Scalar gradient, Scalar output, TSink sink)
         where TSink : struct, IGradientSink
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -261,6 +262,7 @@ internal readonly struct UserFunction : IWideFunction
     }
 
     // d(result)/d(input i) = localGradients[i], as given: numbers, or values that have derivatives of their own
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the node type's Backward, where a number stays a number
     public void Backward<TSink>(Scalar gradient, Scalar output, TSink sink)
         where TSink : struct, IGradientSink
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -62,6 +63,7 @@ internal readonly struct SumFunction : IWideFunction
     }
 
     // d(Σ aᵢ)/daᵢ = 1
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the node type's Backward, where a number stays a number
     public void Backward<TSink>(Scalar gradient, Scalar output, TSink sink)
         where TSink : struct, IGradientSink
     {
