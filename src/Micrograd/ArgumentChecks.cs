@@ -48,7 +48,14 @@ internal static class ArgumentChecks
     {
         NotNull(values, parameterName);
         Value[] copy = CopyOf(values!);
-        Elements(copy, parameterName, path);
+        for (int i = 0; i < copy.Length; i++) // the array itself: no interface call per element, on a hot path
+        {
+            if (copy[i] is null)
+            {
+                Throw(parameterName, (path ?? parameterName) + "[" + i + "] is null.");
+            }
+        }
+
         return copy;
     }
 

@@ -111,5 +111,16 @@ public partial class Value
     }
 
     /// <summary>Whether any of <paramref name="values"/> was computed by an operation: a list of leaves only needs no visit.</summary>
-    internal static bool HasComputedValue(Value[] values) => Array.Exists(values, value => value._shape != NodeShape.Leaf);
+    internal static bool HasComputedValue(Value[] values)
+    {
+        foreach (Value value in values)
+        {
+            if (value._shape != NodeShape.Leaf)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
