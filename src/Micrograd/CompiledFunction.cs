@@ -384,30 +384,30 @@ public sealed class CompiledFunction
         public KeptGradients(Value output, Value[] inputs, out bool derivativeKeepsItsShape)
         {
             var isInput = new HashSet<Value>(inputs, ByReference.Instance);
-            var seen = new HashSet<Value>(ByReference.Instance) { output };
-            var pending = new Stack<Value>();
-            pending.Push(output);
             var leaves = new List<Value>();
             derivativeKeepsItsShape = true;
-            while (pending.Count > 0)
+            if (output.IsLeaf)
             {
-                Value value = pending.Pop();
-                if (value.IsLeaf)
+                if (!isInput.Contains(output))
                 {
-                    if (!isInput.Contains(value))
-                    {
-                        leaves.Add(value);
-                    }
-
-                    continue;
+                    leaves.Add(output);
                 }
-
-                derivativeKeepsItsShape &= KeepsItsShape(value.Operator);
-                foreach (Value input in value.Inputs)
+            }
+            else
+            {
+                // The engine's one sort gives the interior values; their leaf inputs are the rest.
+                var seen = new HashSet<Value>(ByReference.Instance);
+                using Value.Traversal.Sorted order = Value.Traversal.Sort(output, zeroGradients: false);
+                for (int i = 0; i < order.Count; i++)
                 {
-                    if (seen.Add(input))
+                    Value.Node node = order.Node(i);
+                    derivativeKeepsItsShape &= KeepsItsShape(node.Name);
+                    foreach (Value input in node.InputList)
                     {
-                        pending.Push(input);
+                        if (input.IsLeaf && !isInput.Contains(input) && seen.Add(input))
+                        {
+                            leaves.Add(input);
+                        }
                     }
                 }
             }
