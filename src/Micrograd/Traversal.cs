@@ -118,6 +118,7 @@ public partial class Value
 
             public bool ZeroesGradients { get; }
 
+            [MethodImpl(MethodImplOptions.AggressiveInlining)] // into the sort's loop, as the old sort had it
             public int PushInputs(Value node, ref Slot[] stack, int top, uint expanded)
             {
                 switch (node._shape)

@@ -72,11 +72,7 @@ public partial class Value : IFormattable
     }
 
     /// <summary>For the node types of operations (Node.cs): an interior value of the given shape.</summary>
-    private Value(double data, NodeShape shape)
-    {
-        _data = data;
-        _shape = shape;
-    }
+    private Value(double data, NodeShape shape) => (_data, _shape) = (data, shape);
 
     /// <summary>The scalar this value holds. Optimizers change it in place on leaves.</summary>
     public double Data { get => _data; set => _data = value; }
