@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 #if NET
 using System.Runtime.InteropServices;
 #endif
@@ -18,7 +17,7 @@ internal sealed class Adjoints
     // and collected every time; emptied after each sweep so that it holds no values.
     [ThreadStatic] private static Adjoints? t_spare;
 
-    private readonly Dictionary<Value, Scalar> _sums = new(ByReference.Instance);
+    private readonly Dictionary<Value, Scalar> _sums = new(ReferenceComparer.Instance);
 
     private List<(Value Input, double Contribution)>? _record; // every contribution in turn, for the graph page
 
@@ -89,15 +88,5 @@ internal sealed class Adjoints
         public Scalar Operand(Value value) => _adjoints.Operand(value);
 
         public void Add(Value input, Scalar contribution) => _adjoints.Add(input, contribution);
-    }
-
-    /// <summary>Values compare by identity here, whatever <c>Equals</c> says.</summary>
-    private sealed class ByReference : IEqualityComparer<Value>
-    {
-        public static readonly ByReference Instance = new();
-
-        public bool Equals(Value? x, Value? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Value obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace Micrograd;
 
@@ -383,7 +382,7 @@ public sealed class CompiledFunction
         /// <summary>Finds the leaves of <paramref name="output"/>'s graph, and whether all its operations have derivatives of one shape.</summary>
         public KeptGradients(Value output, Value[] inputs, out bool derivativeKeepsItsShape)
         {
-            var isInput = new HashSet<Value>(inputs, ByReference.Instance);
+            var isInput = new HashSet<Value>(inputs, ReferenceComparer.Instance);
             var leaves = new List<Value>();
             derivativeKeepsItsShape = true;
             if (output.IsLeaf)
@@ -396,7 +395,7 @@ public sealed class CompiledFunction
             else
             {
                 // The engine's one sort gives the interior values; their leaf inputs are the rest.
-                var seen = new HashSet<Value>(ByReference.Instance);
+                var seen = new HashSet<Value>(ReferenceComparer.Instance);
                 using Value.Traversal.Sorted order = Value.Traversal.Sort(output, zeroGradients: false);
                 for (int i = 0; i < order.Count; i++)
                 {
@@ -431,15 +430,5 @@ public sealed class CompiledFunction
                 _leaves[i].Grad = _gradients[i];
             }
         }
-    }
-
-    /// <summary>Values compare by identity here (netstandard2.0 has no ReferenceEqualityComparer).</summary>
-    private sealed class ByReference : IEqualityComparer<Value>
-    {
-        public static readonly ByReference Instance = new();
-
-        public bool Equals(Value? x, Value? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Value obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -225,16 +225,6 @@ public sealed class CompiledGraph
 
         public Value.AffineRow[]? Group { get; }
     }
-
-    /// <summary>Compares keys by identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<object>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 }
 
 public partial class Value
