@@ -101,18 +101,20 @@ internal readonly struct Scalar
     public override string ToString() => _value is null ? _number.ToString("R", CultureInfo.InvariantCulture) : _value.ToString();
 
     /// <summary>A binary operation on two scalars: its own forward value for numbers, its own node otherwise.</summary>
+    // Node returns a Value that this wraps, so that both arms build the result alike: on numbers the result then
+    // stays in a register (a Scalar returned by the call would keep it in memory, a store and a load per operation).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Scalar Apply<TFunction>(Scalar a, Scalar b)
         where TFunction : struct, IBinaryFunction =>
-        a._value is null && b._value is null ? new Scalar(default(TFunction).Forward(a._number, b._number)) : Node<TFunction>(a, b);
+        a._value is null && b._value is null ? new Scalar(default(TFunction).Forward(a._number, b._number)) : new Scalar(Node<TFunction>(a, b));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Scalar Apply<TFunction>(Scalar x, TFunction function)
         where TFunction : struct, IUnaryFunction =>
-        x._value is null ? new Scalar(function.Forward(x._number)) : Node(x._value, function);
+        x._value is null ? new Scalar(function.Forward(x._number)) : new Scalar(Node(x._value, function));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Scalar Node<TFunction>(Scalar a, Scalar b)
+    private static Value Node<TFunction>(Scalar a, Scalar b)
         where TFunction : struct, IBinaryFunction
     {
         // 1 · v is v exactly, value and derivatives alike: skip the node (the seed of every sweep is 1).
@@ -120,20 +122,20 @@ internal readonly struct Scalar
         {
             if (a._value is null && a._number == 1)
             {
-                return b;
+                return b._value!;
             }
 
             if (b._value is null && b._number == 1)
             {
-                return a;
+                return a._value!;
             }
         }
 
-        return new Scalar(Value.BinaryOf<TFunction>(a.ToValue(), b.ToValue()));
+        return Value.BinaryOf<TFunction>(a.ToValue(), b.ToValue());
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Scalar Node<TFunction>(Value x, TFunction function)
+    private static Value Node<TFunction>(Value x, TFunction function)
         where TFunction : struct, IUnaryFunction =>
-        new(Value.Unary(x, function));
+        Value.Unary(x, function);
 }

@@ -201,8 +201,9 @@ public partial class Value
 
             for (int i = 0; i < weights.Length; i++)
             {
-                sink.Add(weights[i], local * sink.Operand(inputs[i]));
-                sink.Add(inputs[i], local * sink.Operand(weights[i]));
+                Value weight = weights[i], input = inputs[i];
+                sink.Add(weight, local * sink.Operand(input));
+                sink.Add(input, local * sink.Operand(weight));
             }
         }
 

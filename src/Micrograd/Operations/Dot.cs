@@ -89,10 +89,12 @@ internal readonly struct DotFunction : IWideFunction
     public void Backward<TSink>(Scalar gradient, Scalar output, TSink sink)
         where TSink : struct, IGradientSink
     {
-        for (int i = 0; i < _left.Length; i++)
+        Value[] left = _left, right = _right;
+        for (int i = 0; i < left.Length; i++)
         {
-            sink.Add(_left[i], gradient * sink.Operand(_right[i]));
-            sink.Add(_right[i], gradient * sink.Operand(_left[i]));
+            Value a = left[i], b = right[i];
+            sink.Add(a, gradient * sink.Operand(b));
+            sink.Add(b, gradient * sink.Operand(a));
         }
     }
 }

@@ -267,10 +267,12 @@ internal readonly struct UserFunction : IWideFunction
         where TSink : struct, IGradientSink
     {
         IReadOnlyList<Value>? values = sink.BuildsGraph ? GradientsAsValues() : null;
-        for (int i = 0; i < _inputs.Length; i++)
+        Value[] inputs = _inputs;
+        double[] localGradients = _localGradients;
+        for (int i = 0; i < inputs.Length; i++)
         {
-            Scalar local = values is null ? _localGradients[i] : sink.Operand(values[i]);
-            sink.Add(_inputs[i], gradient * local);
+            Scalar local = values is null ? localGradients[i] : sink.Operand(values[i]);
+            sink.Add(inputs[i], gradient * local);
         }
     }
 
