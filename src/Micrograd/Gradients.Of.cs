@@ -51,15 +51,7 @@ public static partial class Gradients
         {
             // Backward's sweep, into a table of its own: seed the output with 1, then let each interior value pass
             // its gradient on by its own chain rule, in the same order.
-            adjoints.Add(output, 1.0);
-            if (!output.IsLeaf)
-            {
-                using Value.Traversal.Sorted order = Value.Traversal.Sort(output, zeroGradients: false);
-                for (int i = order.Count - 1; i >= 0; i--)
-                {
-                    order.Node(i).Backward(adjoints);
-                }
-            }
+            Sweep(output, adjoints);
 
             for (int i = 0; i < results.Length; i++)
             {
@@ -73,5 +65,18 @@ public static partial class Gradients
         }
 
         return Array.AsReadOnly(results);
+    }
+
+    private static void Sweep(Value output, Adjoints adjoints)
+    {
+        adjoints.Add(output, 1.0);
+        if (!output.IsLeaf)
+        {
+            using Value.Traversal.Sorted order = Value.Traversal.Sort(output, zeroGradients: false);
+            for (int i = order.Count - 1; i >= 0; i--)
+            {
+                order.Node(i).Backward(adjoints);
+            }
+        }
     }
 }

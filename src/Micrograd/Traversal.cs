@@ -76,11 +76,7 @@ public partial class Value
                         node._grad = 0;
                     }
 
-                    if (count == order.Length)
-                    {
-                        Array.Resize(ref order, count * 2);
-                    }
-
+                    order = Reserve(order, count + 1);
                     order[count++] = node;
                     continue;
                 }
@@ -88,7 +84,9 @@ public partial class Value
                 node._visitMark = expanded;
                 stack = Reserve(stack, top + 3);
                 stack[top++] = node;
-                top = mode.PushInputs(node, ref stack, top, expanded);
+                Slot[] grown = stack; // a separate local, so that `stack` itself can stay in a register
+                top = mode.PushInputs(node, ref grown, top, expanded);
+                stack = grown;
                 if (top > stackUsed)
                 {
                     stackUsed = top;
@@ -193,23 +191,25 @@ public partial class Value
         {
             if (inputs is not null)
             {
-                stack = Reserve(stack, top + inputs.Length + 2);
+                Slot[] room = stack = Reserve(stack, top + inputs.Length + 2);
                 foreach (Value input in inputs)
                 {
-                    top = Push(input, stack, top, expanded);
+                    top = Push(input, room, top, expanded);
                 }
             }
 
             return top;
         }
 
-        private static Slot[] Reserve(Slot[] buffer, int size)
-        {
-            if (size > buffer.Length)
-            {
-                Array.Resize(ref buffer, Math.Max(size, buffer.Length * 2));
-            }
+        // The buffer, or a copy at least twice as large when it has less than size entries. The copy is made out of
+        // line, so that the sort's loop keeps its arrays in registers.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Slot[] Reserve(Slot[] buffer, int size) => size > buffer.Length ? Grown(buffer, size) : buffer;
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Slot[] Grown(Slot[] buffer, int size)
+        {
+            Array.Resize(ref buffer, Math.Max(size, buffer.Length * 2));
             return buffer;
         }
 
