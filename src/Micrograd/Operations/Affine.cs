@@ -137,8 +137,10 @@ public partial class Value
             }
         }
 
-        public override InputLists Lists =>
-            new(single: _call.Map.Biases?[_row], first: _call.Map.WeightsHaveInterior ? _call.Map.Weights[_row] : null, shared: _call);
+        // A map whose weights and biases are all leaves has nothing of its own for the sort to visit.
+        public override InputLists Lists => _call.Map.ParametersAreLeaves
+            ? new(shared: _call)
+            : new(single: _call.Map.Biases?[_row], first: _call.Map.WeightsHaveInterior ? _call.Map.Weights[_row] : null, shared: _call);
 
         public override void Forward()
         {
