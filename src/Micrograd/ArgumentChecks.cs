@@ -21,9 +21,9 @@ internal static class ArgumentChecks
 
     /// <summary>
     /// Throws if <paramref name="list"/> or one of its elements is null; the message names the element as
-    /// <c>list[i]</c>, or as <paramref name="path"/><c>[i]</c> for a list inside an argument (a row of weights, say).
+    /// <c>list[i]</c>.
     /// </summary>
-    public static void Elements<T>(IReadOnlyList<T>? list, string parameterName, string? path = null)
+    public static void Elements<T>(IReadOnlyList<T>? list, string parameterName)
         where T : class
     {
         if (list is null)
@@ -35,7 +35,7 @@ internal static class ArgumentChecks
         {
             if (list[i] is null)
             {
-                Throw(parameterName, (path ?? parameterName) + "[" + i + "] is null.");
+                Throw(parameterName, parameterName + "[" + i + "] is null.");
             }
         }
     }
@@ -43,7 +43,10 @@ internal static class ArgumentChecks
     /// <summary>A count with its noun, such as <c>1 value</c> or <c>2 values</c>, for messages.</summary>
     public static string Count(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
 
-    /// <summary>A copy of a list of values that a node can own, refusing a null list or element (named as in <see cref="Elements"/>).</summary>
+    /// <summary>
+    /// A copy of a list of values that a node can own, refusing a null list or element: the element is named
+    /// <c>list[i]</c>, or <paramref name="path"/><c>[i]</c> for a list inside an argument (a row of weights, say).
+    /// </summary>
     public static Value[] Copy(IReadOnlyList<Value>? values, string parameterName, string? path = null)
     {
         NotNull(values, parameterName);

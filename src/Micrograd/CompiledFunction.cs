@@ -254,7 +254,8 @@ public sealed class CompiledFunction
 
     /// <summary>Returns a short description, such as <c>CompiledFunction(2 inputs, 9 values)</c>.</summary>
     /// <returns>The number of inputs and of values the function computes.</returns>
-    public override string ToString() => "CompiledFunction(" + InputCount + " inputs, " + _program.Count + " values)";
+    public override string ToString() =>
+        "CompiledFunction(" + ArgumentChecks.Count(InputCount, "input") + ", " + ArgumentChecks.Count(_program.Count, "value") + ")";
 
     private static bool Same(double a, double b) =>
         BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) || (double.IsNaN(a) && double.IsNaN(b));

@@ -142,7 +142,7 @@ public sealed class CompiledGraph
 
     /// <summary>Returns a short description, such as <c>CompiledGraph(65818 values)</c>.</summary>
     /// <returns>The number of values in the program.</returns>
-    public override string ToString() => "CompiledGraph(" + Count + " values)";
+    public override string ToString() => "CompiledGraph(" + ArgumentChecks.Count(Count, "value") + ")";
 
     /// <summary>Records the graph behind <paramref name="output"/>; see <see cref="Value.Compile"/>.</summary>
     internal static CompiledGraph Record(Value output)

@@ -188,6 +188,28 @@ public sealed class CompiledGraphTests
         CompiledGraph program = y.Compile();
         program.Count.Should().Be(3);
         program.ToString().Should().Be("CompiledGraph(3 values)");
+        x.Exp().Compile().ToString().Should().Be("CompiledGraph(1 value)");
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    public void A_value_computed_from_one_row_of_a_layer_before_the_next_row_is_replayed_from_new_data(int row, bool expFirst)
+    {
+        // The rows of one call, over a leaf with leaf weights, are recomputed together, before exp(one row), which
+        // the program may place between the two rows whatever order it visits operands in.
+        var x = new Value(0.5);
+        Value[] rows = new AffineMap([[new Value(2.0)], [new Value(3.0)]]).Apply([x]);
+        Value output = expFirst ? rows[row].Exp() * rows[1 - row] : rows[1 - row] * rows[row].Exp();
+        CompiledGraph program = output.Compile();
+
+        x.Data = 0.25;
+        program.Forward();
+
+        double[] expected = [2.0 * 0.25, 3.0 * 0.25]; // exact in binary
+        output.Data.Should().Be(Math.Exp(expected[row]) * expected[1 - row]);
     }
 
     [Fact]

@@ -41,6 +41,32 @@ public sealed class CompiledFunctionAllocationTests
         AllocatedBytes(() => f.HessianVectorProduct(point, vector, product)).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_Hessian_vector_product_of_any_number_of_smooth_operations_allocates_nothing_after_the_first_call(int operations)
+    {
+        // x·y, then x·y·x, then x·y·x·y: each is smooth, whatever the count of its operations.
+        CompiledFunction f = Gradients.Compile(
+            v => Enumerable.Range(0, operations).Aggregate(v[0], (product, k) => product * v[(k + 1) % 2]),
+            [0.5, 2.0]);
+        var product = new double[2];
+
+        AllocatedBytes(() => f.HessianVectorProduct([1.5, -0.5], [1.0, 2.0], product)).Should().Be(0);
+    }
+
+    [Fact]
+    public void The_Hessian_of_a_sparse_smooth_function_allocates_only_its_matrix_after_the_first_call()
+    {
+        // Rosenbrock's Hessian is tridiagonal: each row is a small program, compiled at the first call.
+        double[] point = [.. Enumerable.Range(0, 30).Select(i => 0.1 * i)];
+        CompiledFunction f = Gradients.Compile(Rosenbrock, point);
+        const long matrix = 30 * 30 * sizeof(double);
+
+        (AllocatedBytes(() => f.Hessian(point)) / 1000).Should().BeInRange(matrix, matrix + 64, "one 30 × 30 matrix and its header per call");
+    }
+
     /// <summary>The bytes this thread allocates over 1,000 calls, after 100 to warm up.</summary>
     private static long AllocatedBytes(Action action)
     {

@@ -58,5 +58,5 @@ public sealed class CompiledFunctionArgumentTests
     private static void ShouldRejectLength(Action action, string parameterName, int length) =>
         action.Should().Throw<ArgumentException>()
             .WithParameterName(parameterName)
-            .WithMessage($"*3 inputs*{parameterName} has {length} numbers*");
+            .WithMessage($"The function has 3 inputs, but {parameterName} has {length} numbers.*");
 }

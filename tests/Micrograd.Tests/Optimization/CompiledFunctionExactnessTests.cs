@@ -124,6 +124,17 @@ public sealed class CompiledFunctionExactnessTests
     }
 
     [Fact]
+    public void MatchesRebuild_counts_a_NaN_on_one_side_only_as_a_difference()
+    {
+        // Both branches have the gradient -1 at x = -1; only the values differ, and one of them is NaN.
+        CompiledFunction logFrozen = Gradients.Compile(v => v[0].Data > 0 ? v[0].Log() : -v[0], [1.0]);
+        logFrozen.MatchesRebuild([-1.0]).Should().BeFalse("the replay gives log(-1) = NaN where a rebuild gives 1");
+
+        CompiledFunction negateFrozen = Gradients.Compile(v => v[0].Data > 0 ? -v[0] : v[0].Log(), [1.0]);
+        negateFrozen.MatchesRebuild([-1.0]).Should().BeFalse("the replay gives 1 where a rebuild gives log(-1) = NaN");
+    }
+
+    [Fact]
     public void MatchesRebuild_holds_at_random_points_for_a_function_without_control_flow()
     {
         CompiledFunction f = Gradients.Compile(Kinked, KinkedStart);
@@ -149,6 +160,39 @@ public sealed class CompiledFunctionExactnessTests
         f.Evaluate([2.0], gradient).Should().Be(20);
         gradient[0].Should().Be(20);
         scale.Grad.Should().Be(7);
+    }
+
+    [Fact]
+    public void A_function_that_returns_a_captured_value_leaves_its_gradient_alone()
+    {
+        var captured = new Value(2.5) { Grad = 7 };
+        CompiledFunction f = Gradients.Compile(_ => captured, [0.0]);
+        var gradient = new double[1];
+
+        f.Evaluate([4.0], gradient).Should().Be(2.5);
+        gradient.Should().Equal(0);
+        captured.Grad.Should().Be(7);
+    }
+
+    [Fact]
+    public void Compiling_a_function_changes_no_gradient_of_the_values_it_captures()
+    {
+        var weight = new Value(3.0) { Grad = 5 };
+        Value scaled = weight * 2.0;
+        scaled.Grad = 11; // an interior value, as if a backward pass had reached it
+
+        Gradients.Compile(v => scaled * v[0], [1.0]);
+
+        weight.Grad.Should().Be(5);
+        scaled.Grad.Should().Be(11);
+    }
+
+    [Fact]
+    public void ToString_gives_the_number_of_inputs_and_of_values_computed()
+    {
+        // x·y + x computes two values, the product and the sum; the inputs are leaves.
+        Gradients.Compile(v => v[0] * v[1] + v[0], [1.0, 2.0]).ToString().Should().Be("CompiledFunction(2 inputs, 2 values)");
+        Gradients.Compile(v => v[0].Exp(), [1.0]).ToString().Should().Be("CompiledFunction(1 input, 1 value)");
     }
 
     [Fact]

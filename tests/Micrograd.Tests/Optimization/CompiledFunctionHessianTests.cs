@@ -63,6 +63,21 @@ public sealed class CompiledFunctionHessianTests
     }
 
     [Fact]
+    public void A_power_whose_exponent_is_a_value_is_derived_again_at_each_point()
+    {
+        // ∂(a^b)/∂b is a^b·ln a, but 0 where a = 0 and b >= 0: the derivative's graph changes shape there.
+        static Value Power(IReadOnlyList<Value> v) => v[0].Pow(v[1]);
+        CompiledFunction f = Gradients.Compile(Power, [2.0, 3.0]);
+        var product = new double[2];
+        foreach (double[] point in new double[][] { [1.5, 2.0], [0.0, 2.0], [2.0, 0.0] })
+        {
+            f.Hessian(point).Cast<double>().Should().Equal(Gradients.Hessian(Power, point).Cast<double>(), Same);
+            f.HessianVectorProduct(point, [1.0, 1.0], product);
+            product.Should().Equal(Gradients.HessianVectorProduct(Power, point, [1.0, 1.0]), Same);
+        }
+    }
+
+    [Fact]
     public void The_Rosenbrock_Hessian_in_50_dimensions_matches_the_tridiagonal_Hessian_written_by_hand()
     {
         var random = new Random(50);
