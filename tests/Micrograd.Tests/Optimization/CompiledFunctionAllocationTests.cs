@@ -51,9 +51,11 @@ public sealed class CompiledFunctionAllocationTests
         CompiledFunction f = Gradients.Compile(
             v => Enumerable.Range(0, operations).Aggregate(v[0], (product, k) => product * v[(k + 1) % 2]),
             [0.5, 2.0]);
+        double[] point = [1.5, -0.5];
+        double[] vector = [1.0, 2.0];
         var product = new double[2];
 
-        AllocatedBytes(() => f.HessianVectorProduct([1.5, -0.5], [1.0, 2.0], product)).Should().Be(0);
+        AllocatedBytes(() => f.HessianVectorProduct(point, vector, product)).Should().Be(0);
     }
 
     [Fact]
