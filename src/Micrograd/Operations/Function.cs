@@ -298,7 +298,8 @@ internal readonly struct UserFunction : IWideFunction
         if (built.Count != _inputs.Length)
         {
             throw new InvalidOperationException(
-                "The localGradients function of '" + _name + "' returned " + built.Count + " values for " + _inputs.Length + " inputs.");
+                "The localGradients function of '" + _name + "' returned " + ArgumentChecks.Count(built.Count, "value") + " for "
+                + ArgumentChecks.Count(_inputs.Length, "input") + ".");
         }
 
         ArgumentChecks.Elements(built, "localGradients");

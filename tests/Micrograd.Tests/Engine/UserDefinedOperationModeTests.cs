@@ -116,7 +116,20 @@ public sealed class UserDefinedOperationModeTests
         Value y = Value.Function("pair", [x], (input, gradients) => input[0], inputs => [inputs[0], inputs[0]]);
 
         FluentActions.Invoking(() => Gradients.Of(y, [x], createGraph: true)).Should().Throw<InvalidOperationException>()
-            .WithMessage("The localGradients function of 'pair' returned 2 values for 1 inputs.");
+            .WithMessage("The localGradients function of 'pair' returned 2 values for 1 input.");
+    }
+
+    [Fact]
+    public void A_localGradients_function_that_returns_null_or_a_null_gradient_is_reported()
+    {
+        var x = new Value(0.5);
+        Value none = Value.Function("none", [x], (input, gradients) => input[0], inputs => null!);
+        Value hole = Value.Function("hole", [x], (input, gradients) => input[0], inputs => [null!]);
+
+        FluentActions.Invoking(() => Gradients.Of(none, [x], createGraph: true)).Should().Throw<InvalidOperationException>()
+            .WithMessage("The localGradients function of 'none' returned null.");
+        FluentActions.Invoking(() => Gradients.Of(hole, [x], createGraph: true)).Should().Throw<ArgumentNullException>()
+            .WithParameterName("localGradients").WithMessage("localGradients[0] is null.*");
     }
 
     private static Value Softsign(string overload, Value x) => overload switch

@@ -68,6 +68,8 @@ public sealed class UserDefinedOperationTests
         FluentActions.Invoking(() => Value.Function("f", null!, 1, [1])).Should().Throw<ArgumentNullException>().WithParameterName("inputs");
         FluentActions.Invoking(() => Value.Function("f", [x], 1, (IReadOnlyList<double>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("localGradients");
         FluentActions.Invoking(() => Value.Function("f", [x], 1, (IReadOnlyList<Value>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("localGradients");
+        FluentActions.Invoking(() => Value.Function("f", [x], null!, inputs => inputs)).Should().Throw<ArgumentNullException>().WithParameterName("evaluate");
+        FluentActions.Invoking(() => Value.Function("f", [x], (input, gradients) => input[0], null!)).Should().Throw<ArgumentNullException>().WithParameterName("localGradients");
     }
 
     [Fact]

@@ -110,6 +110,32 @@ public sealed class GraphPictureTests
     }
 
     [Fact]
+    public void An_operation_with_as_many_inputs_as_the_limit_allows_is_drawn_in_full_on_a_new_thread()
+    {
+        // A new thread starts drawing from small buffers: the sum's inputs make them grow at once.
+        Value[] leaves = [.. Enumerable.Range(0, Value.MaxGraphValues - 1).Select(i => new Value(i))];
+        Value sum = Value.Sum(leaves);
+        string dot = "";
+        Exception? error = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                dot = sum.ToDot();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        error.Should().BeNull();
+        dot.Should().Contain($"v{Value.MaxGraphValues - 2} ", "every leaf is drawn").And.Contain($"v{Value.MaxGraphValues - 1}_op");
+    }
+
+    [Fact]
     public void A_graph_larger_than_the_limit_is_refused_with_a_clear_message()
     {
         Value y = new Value(1.0);
