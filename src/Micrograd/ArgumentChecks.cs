@@ -91,5 +91,5 @@ internal static class ArgumentChecks
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Throw(string parameterName, string? message) =>
-        throw (message is null ? new ArgumentNullException(parameterName) : new ArgumentNullException(parameterName, message));
+        throw new ArgumentNullException(parameterName, message); // a null message gives the standard one
 }

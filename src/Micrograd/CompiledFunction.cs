@@ -238,10 +238,9 @@ public sealed class CompiledFunction
     /// </example>
     public bool MatchesRebuild(ReadOnlySpan<double> point)
     {
-        CheckLength(point.Length, nameof(point));
         double[] coordinates = point.ToArray();
         var gradient = new double[coordinates.Length];
-        double value = Evaluate(coordinates, gradient);
+        double value = Evaluate(coordinates, gradient); // checks the point's length
         (double rebuiltValue, double[] rebuiltGradient) = Gradients.ValueAndGradient(_function, coordinates);
         bool same = Same(value, rebuiltValue);
         for (int i = 0; i < gradient.Length; i++)

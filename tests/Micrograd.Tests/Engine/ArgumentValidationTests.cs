@@ -43,6 +43,15 @@ public sealed class ArgumentValidationTests
     }
 
     [Fact]
+    public void A_null_argument_itself_gets_the_standard_message()
+    {
+        FluentActions.Invoking(() => Some.Pow(Null!)).Should().Throw<ArgumentNullException>()
+            .WithMessage("Value cannot be null. (Parameter 'exponent')");
+        FluentActions.Invoking(() => Value.Sum((IReadOnlyList<Value>)null!)).Should().Throw<ArgumentNullException>()
+            .WithMessage("Value cannot be null. (Parameter 'values')");
+    }
+
+    [Fact]
     public void Dot_of_vectors_of_different_lengths_names_both_lengths()
     {
         Action act = () => Value.Dot([1.0, 2.0], [1.0, 2.0, 3.0]);

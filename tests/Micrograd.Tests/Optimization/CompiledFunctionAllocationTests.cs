@@ -58,6 +58,22 @@ public sealed class CompiledFunctionAllocationTests
         AllocatedBytes(() => f.HessianVectorProduct(point, vector, product)).Should().Be(0);
     }
 
+    public static TheoryData<string> SmoothOperations =>
+        ["+", "-", "*", "/", "neg", "exp", "log", "tanh", "sigmoid", "sin", "cos", "sqrt", "**3", "sum", "dot"];
+
+    [Theory]
+    [MemberData(nameof(SmoothOperations))]
+    public void The_Hessian_vector_product_through_each_smooth_operation_allocates_nothing_after_the_first_call(string operation)
+    {
+        CompiledFunction f = Gradients.Compile(v => Through(operation, v[0], v[1]), [0.5, 2.0]);
+        f.ToString().Should().Contain("1 value", "the function is the operation alone");
+        double[] point = [1.5, 0.75];
+        double[] vector = [1.0, 2.0];
+        var product = new double[2];
+
+        AllocatedBytes(() => f.HessianVectorProduct(point, vector, product)).Should().Be(0);
+    }
+
     [Fact]
     public void The_Hessian_of_a_sparse_smooth_function_allocates_only_its_matrix_after_the_first_call()
     {
@@ -68,6 +84,25 @@ public sealed class CompiledFunctionAllocationTests
 
         (AllocatedBytes(() => f.Hessian(point)) / 1000).Should().BeInRange(matrix, matrix + 64, "one 30 × 30 matrix and its header per call");
     }
+
+    private static Value Through(string operation, Value x, Value y) => operation switch
+    {
+        "+" => x + y,
+        "-" => x - y,
+        "*" => x * y,
+        "/" => x / y,
+        "neg" => -x,
+        "exp" => x.Exp(),
+        "log" => x.Log(),
+        "tanh" => x.Tanh(),
+        "sigmoid" => x.Sigmoid(),
+        "sin" => x.Sin(),
+        "cos" => x.Cos(),
+        "sqrt" => x.Sqrt(),
+        "**3" => x.Pow(3),
+        "sum" => Value.Sum(x, y, x),
+        _ => Value.Dot([x, y], [y, x]),
+    };
 
     /// <summary>The bytes this thread allocates over 1,000 calls, after 100 to warm up.</summary>
     private static long AllocatedBytes(Action action)

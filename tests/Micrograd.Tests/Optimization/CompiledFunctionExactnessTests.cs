@@ -135,6 +135,14 @@ public sealed class CompiledFunctionExactnessTests
     }
 
     [Fact]
+    public void MatchesRebuild_compares_the_gradient_as_well_as_the_value()
+    {
+        // At 0 both branches give 0, but the traced branch x·x has the slope 0 and a rebuild's 3x the slope 3.
+        CompiledFunction f = Gradients.Compile(v => v[0].Data > 0 ? v[0] * v[0] : v[0] * 3, [1.0]);
+        f.MatchesRebuild([0.0]).Should().BeFalse();
+    }
+
+    [Fact]
     public void MatchesRebuild_holds_at_random_points_for_a_function_without_control_flow()
     {
         CompiledFunction f = Gradients.Compile(Kinked, KinkedStart);

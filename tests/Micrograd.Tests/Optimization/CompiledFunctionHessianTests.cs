@@ -63,6 +63,17 @@ public sealed class CompiledFunctionHessianTests
     }
 
     [Fact]
+    public void The_Hessian_leaves_the_gradients_of_captured_values_alone()
+    {
+        var scale = new Value(3.0) { Grad = 7 };
+        CompiledFunction f = Gradients.Compile(v => scale * v[0] * v[1], [1.0, 2.0]);
+
+        f.Hessian([2.0, 5.0]).Cast<double>().Should().Equal(0, 3, 3, 0);
+        f.Hessian([1.0, 1.0]).Cast<double>().Should().Equal(0, 3, 3, 0);
+        scale.Grad.Should().Be(7);
+    }
+
+    [Fact]
     public void A_power_whose_exponent_is_a_value_is_derived_again_at_each_point()
     {
         // ∂(a^b)/∂b is a^b·ln a, but 0 where a = 0 and b >= 0: the derivative's graph changes shape there.
